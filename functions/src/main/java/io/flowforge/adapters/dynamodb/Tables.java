@@ -1,0 +1,37 @@
+package io.flowforge.adapters.dynamodb;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every table FlowForge stores data in. Each has string keys {@code pk} (workspace id first) and {@code sk}.
+ * In AWS the physical name comes from the environment the CDK stack sets ({@code FLOWFORGE_TABLE_<NAME>});
+ * locally it is the logical name.
+ */
+public enum Tables {
+  /** Workspaces and their members; {@code byOwner} lists the workspaces of one identity. */
+  WORKSPACES(
+      new TableDefinition(
+          "workspaces",
+          "pk",
+          "sk",
+          Optional.empty(),
+          List.of(new TableDefinition.GlobalIndex("byOwner", "owner", "createdAt")))),
+  /** Dataset metadata, profiles (versioned) and suggestions per dataset. */
+  DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of()));
+
+  private final TableDefinition definition;
+
+  Tables(TableDefinition definition) {
+    this.definition = definition;
+  }
+
+  public TableDefinition definition() {
+    return definition;
+  }
+
+  /** The environment variable that carries the physical table name in AWS. */
+  public String environmentVariable() {
+    return "FLOWFORGE_TABLE_" + name();
+  }
+}
