@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       KeysCommand.class,
+      ProfileCommand.class,
+      SuggestCommand.class,
     })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
