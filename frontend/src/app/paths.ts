@@ -1,0 +1,10 @@
+/** The pages of the app by name; features build links with `hrefFor(paths.dataset, …)`. */
+export const paths = {
+  home: "/",
+  workspace: "/workspaces/:workspaceId",
+  dataset: "/workspaces/:workspaceId/datasets/:datasetId",
+} as const;
+
+export type PageName = keyof typeof paths;
+
+export const pageRoutes = Object.entries(paths).map(([name, pattern]) => ({ name, pattern }));
