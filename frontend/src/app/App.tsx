@@ -9,9 +9,9 @@ import { Layout } from "./Layout";
 import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
 import { pageRoutes, paths, type PageName } from "./paths";
 
-function Page({ match }: { match: RouteMatch | null }) {
+function Page({ match }: { match: RouteMatch<PageName> | null }) {
   const params = match?.params ?? {};
-  switch (match?.name as PageName | undefined) {
+  switch (match?.name) {
     case "home":
       return <WorkspaceHomePage workspaceId={null} />;
     case "workspace":
@@ -41,10 +41,7 @@ export function App({ api, tokens }: { api: ApiClient; tokens: TokenStore }) {
   const match = matchRoute(useHashPath(), pageRoutes);
   return (
     <ApiProvider value={api}>
-      <Layout
-        page={(match?.name as PageName | undefined) ?? null}
-        onSignOut={token ? () => tokens.clear() : null}
-      >
+      <Layout page={match?.name ?? null} onSignOut={token ? () => tokens.clear() : null}>
         {token ? <Page match={match} /> : <TokenForm onSave={(value) => tokens.set(value)} />}
       </Layout>
     </ApiProvider>

@@ -1,3 +1,5 @@
+import type { PageRoute } from "./router";
+
 /** The pages of the app by name; features build links with `hrefFor(paths.dataset, …)`. */
 export const paths = {
   home: "/",
@@ -7,4 +9,6 @@ export const paths = {
 
 export type PageName = keyof typeof paths;
 
-export const pageRoutes = Object.entries(paths).map(([name, pattern]) => ({ name, pattern }));
+export const pageRoutes: readonly PageRoute<PageName>[] = (Object.keys(paths) as PageName[]).map(
+  (name) => ({ name, pattern: paths[name] }),
+);

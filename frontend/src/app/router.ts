@@ -1,13 +1,13 @@
 import { useSyncExternalStore } from "react";
 
 /** A page of the app and the hash path it answers, with `:name` segments as parameters. */
-export interface PageRoute {
-  name: string;
+export interface PageRoute<N extends string = string> {
+  name: N;
   pattern: string;
 }
 
-export interface RouteMatch {
-  name: string;
+export interface RouteMatch<N extends string = string> {
+  name: N;
   params: Record<string, string>;
 }
 
@@ -19,7 +19,10 @@ function segments(path: string): string[] {
  * The first route whose pattern matches the path, with its parameters decoded; null when none
  * does. Hash routing keeps the app a set of static files that any server can serve.
  */
-export function matchRoute(path: string, routes: readonly PageRoute[]): RouteMatch | null {
+export function matchRoute<N extends string>(
+  path: string,
+  routes: readonly PageRoute<N>[],
+): RouteMatch<N> | null {
   const actual = segments(path);
   for (const route of routes) {
     const expected = segments(route.pattern);
