@@ -4,6 +4,7 @@ import io.flowforge.adapters.dynamodb.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -98,6 +99,11 @@ final class FeatureFunction extends Construct {
     }
     grantUploads(role, plan.bucket(), uploads);
     acknowledgeFindings(role, function, plan, tables);
+
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "Every deployment publishes a version (currentVersion) and the live alias points at it.");
 
     live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
   }

@@ -32,12 +32,17 @@ public final class FlowForgeApp {
    * what is deployed.
    */
   public static FlowForgeStack build(App app, StackSettings settings) {
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    addChecks(app);
     return new FlowForgeStack(
         app,
         STACK_NAME,
         StackProps.builder().description("FlowForge: AI data architect for lakehouse engineers").build(),
         settings);
+  }
+
+  /** Registers cdk-nag's AwsSolutions pack; any finding not acknowledged with a reason fails synthesis. */
+  static void addChecks(App app) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   }
 
   private static String context(App app, String key, String fallback) {
