@@ -1,12 +1,8 @@
 package io.flowforge.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flowforge.core.Json;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +11,6 @@ import java.util.stream.Collectors;
  */
 public final class OfflineArchitect implements Architect {
   public static final String NAME = "offline-architect";
-  private static final Set<String> MODEL_TOOLS = Set.of("generate_dimensional_model", "generate_data_vault_model");
 
   private final RequestPlanner planner;
   private final PlanRunner runner;
@@ -42,7 +37,9 @@ public final class OfflineArchitect implements Architect {
     List<ToolOutcome> outcomes = runner.run(plan, context);
     ConversationState next = plan.request() != null ? new ConversationState(plan.request()) : state;
     return new AssistantReply(
-        text(plan, outcomes, context.catalog()), suggestion(plan, outcomes), outcomes, next, NAME, Usage.NONE, null);
+        text(plan, outcomes, context.catalog()),
+        plan.intent() == Intent.EXPLAIN ? null : Suggestions.from(plan.request(), outcomes),
+        outcomes, next, NAME, Usage.NONE, null);
   }
 
   private String text(Plan plan, List<ToolOutcome> outcomes, WorkspaceCatalog catalog) {
@@ -158,29 +155,5 @@ public final class OfflineArchitect implements Architect {
   private static String describe(WorkspaceCatalog.Table table) {
     String rows = table.rowCount() >= 0 ? String.format(Locale.ROOT, "%,d rows", table.rowCount()) : "row count unknown";
     return table.name() + ": " + rows + ", " + table.columns().size() + " columns";
-  }
-
-  /** The preview the user can apply: the request, and whatever the model tools produced. */
-  private static JsonNode suggestion(Plan plan, List<ToolOutcome> outcomes) {
-    if (plan.request() == null || plan.intent() == Intent.EXPLAIN) {
-      return null;
-    }
-    ObjectNode suggestion = Json.mapper().createObjectNode();
-    suggestion.set("request", Json.mapper().valueToTree(plan.request()));
-    ArrayNode missing = suggestion.putArray("missing_tools");
-    for (ToolOutcome o : outcomes) {
-      if (!o.ok()) {
-        missing.add(o.tool());
-      } else if (MODEL_TOOLS.contains(o.tool())) {
-        suggestion.set("model", o.result());
-      } else if (o.tool().equals("generate_reactflow_nodes")) {
-        suggestion.set("reactflow_model", o.result());
-      } else if (o.tool().equals("generate_templates")) {
-        suggestion.set("templates", o.result());
-      } else if (o.tool().equals("generate_yaml_metadata")) {
-        suggestion.set("yaml_metadata", o.result());
-      }
-    }
-    return suggestion;
   }
 }
