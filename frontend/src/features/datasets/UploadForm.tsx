@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useApi } from "../../api/ApiContext";
 import type { Dataset, DatasetFormat } from "../../api/types";
-import { ErrorMessage } from "../../ui/ErrorMessage";
+import { asError, ErrorMessage } from "../../ui/ErrorMessage";
 import { datasetFormats, datasetNameFromFile, detectFormat, formatBytes } from "./format";
 import { uploadDataset, type UploadRequest } from "./uploadDataset";
 
@@ -65,7 +65,7 @@ export function UploadForm({
     } catch (error) {
       setPhase({
         kind: "failed",
-        error: error instanceof Error ? error : new Error(String(error)),
+        error: asError(error),
       });
     }
   }
