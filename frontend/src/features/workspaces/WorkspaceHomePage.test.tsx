@@ -157,6 +157,22 @@ describe("workspace home", () => {
     expect(server.datasets).toEqual([]);
   });
 
+  it("suggests the name from the file, but keeps a name the person typed", async () => {
+    const { user } = renderApp(server);
+    const form = await uploadForm();
+    const name = form.getByLabelText<HTMLInputElement>("Dataset name");
+
+    await user.upload(form.getByLabelText("File"), csv("first.csv", "a\n1\n"));
+    await user.upload(form.getByLabelText("File"), csv("second.parquet", "x"));
+    expect(name.value).toBe("second");
+    expect(form.getByLabelText<HTMLSelectElement>("Format").value).toBe("parquet");
+
+    await user.clear(name);
+    await user.type(name, "sales");
+    await user.upload(form.getByLabelText("File"), csv("third.csv", "a\n1\n"));
+    expect(name.value).toBe("sales");
+  });
+
   it("creates a workspace and switches to it", async () => {
     const { user } = renderApp(server);
 
