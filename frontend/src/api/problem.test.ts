@@ -54,28 +54,23 @@ describe("parseProblem", () => {
 });
 
 describe("problemMessage", () => {
-  it("prefers the detail and names the field it points at", () => {
-    const message = problemMessage({
-      type: "t",
-      title: "Invalid request",
-      status: 400,
-      detail: "sizeBytes must be a positive number",
-      pointer: "/sizeBytes",
-    });
+  it.each([
+    [
+      "names the field the detail does not mention",
+      "sizeBytes must be a positive number",
+      "/sizeBytes",
+      "sizeBytes must be a positive number (field /sizeBytes)",
+    ],
+    [
+      "does not repeat a field the detail already names",
+      "/format must be csv, jsonl or parquet",
+      "/format",
+      "/format must be csv, jsonl or parquet",
+    ],
+  ])("prefers the detail and %s", (_, detail, pointer, expected) => {
+    const problem = { type: "t", title: "Invalid request", status: 400, detail, pointer };
 
-    expect(message).toBe("sizeBytes must be a positive number (field /sizeBytes)");
-  });
-
-  it("does not repeat a pointer the detail already names", () => {
-    const message = problemMessage({
-      type: "t",
-      title: "Invalid request",
-      status: 400,
-      detail: "/format must be csv, jsonl or parquet",
-      pointer: "/format",
-    });
-
-    expect(message).toBe("/format must be csv, jsonl or parquet");
+    expect(problemMessage(problem)).toBe(expected);
   });
 
   it("uses the title when there is no detail, and ApiError carries it as its message", () => {

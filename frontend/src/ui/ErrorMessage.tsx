@@ -10,3 +10,8 @@ export function ErrorMessage({ error }: { error: Error }) {
     </div>
   );
 }
+
+/** Whatever a failed promise rejected with, as an Error to show. */
+export function asError(failure: unknown): Error {
+  return failure instanceof Error ? failure : new Error(String(failure));
+}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { asError } from "./ErrorMessage";
 
 export type Resource<T> =
   { state: "loading" } | { state: "ready"; data: T } | { state: "failed"; error: Error };
@@ -27,7 +28,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): [Resource<T
           key,
           resource: {
             state: "failed",
-            error: error instanceof Error ? error : new Error(String(error)),
+            error: asError(error),
           },
         }),
     );

@@ -3,7 +3,7 @@ import { useApi } from "../../api/ApiContext";
 import type { Dataset } from "../../api/types";
 import { hrefFor, navigate } from "../../app/router";
 import { paths } from "../../app/paths";
-import { ErrorMessage } from "../../ui/ErrorMessage";
+import { asError, ErrorMessage } from "../../ui/ErrorMessage";
 import { useResource } from "../../ui/useResource";
 import { formatBytes } from "./format";
 import { countLabel, formatLabel, statusLabel } from "./labels";
@@ -130,7 +130,7 @@ function DeleteDataset({ dataset, onDeleted }: { dataset: Dataset; onDeleted: ()
       await api.deleteDataset(dataset.workspaceId, dataset.id);
       onDeleted();
     } catch (failure) {
-      setError(failure instanceof Error ? failure : new Error(String(failure)));
+      setError(asError(failure));
       setDeleting(false);
     }
   }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useApi } from "../../api/ApiContext";
 import type { Dataset, DatasetFormat } from "../../api/types";
-import { ErrorMessage } from "../../ui/ErrorMessage";
+import { asError, ErrorMessage } from "../../ui/ErrorMessage";
 import { datasetFormats, datasetNameFromFile, detectFormat, formatBytes } from "./format";
 import { uploadDataset, type UploadRequest } from "./uploadDataset";
 
@@ -29,10 +29,13 @@ export function UploadForm({
   const uploading = phase.kind === "uploading";
 
   function chooseFile(chosen: File | null) {
+    // A name the person typed stays; one suggested by the previous file follows the new file.
+    const nameWasSuggested =
+      name.trim() === "" || (file !== null && name === datasetNameFromFile(file.name));
     setFile(chosen);
     if (!chosen) return;
     setFormat(detectFormat(chosen.name) ?? "");
-    if (name.trim() === "") setName(datasetNameFromFile(chosen.name));
+    if (nameWasSuggested) setName(datasetNameFromFile(chosen.name));
   }
 
   // Checked here so a person hears what to fix before any bytes are sent.
@@ -63,10 +66,7 @@ export function UploadForm({
       setFileInputKey((key) => key + 1);
       onUploaded(dataset);
     } catch (error) {
-      setPhase({
-        kind: "failed",
-        error: error instanceof Error ? error : new Error(String(error)),
-      });
+      setPhase({ kind: "failed", error: asError(error) });
     }
   }
 

@@ -1,12 +1,15 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Workspace } from "../../api/types";
 import { FakeServer, FakeXhr } from "../../testing/fakeNetwork";
 import { renderApp } from "../../testing/renderApp";
 
 let server: FakeServer;
+let demo: Workspace;
 
 beforeEach(() => {
   server = new FakeServer("dev-token");
+  demo = server.addWorkspace("Demo");
   FakeXhr.latest = null;
 });
 
@@ -18,6 +21,15 @@ async function uploadForm() {
   return within(await screen.findByRole("form", { name: "Upload a dataset" }));
 }
 
+/** Opens the app, chooses the file in the upload form and presses Upload. */
+async function uploadThroughPage(file: File) {
+  const { user } = renderApp(server);
+  const form = await uploadForm();
+  await user.upload(form.getByLabelText("File"), file);
+  await user.click(form.getByRole("button", { name: "Upload" }));
+  return form;
+}
+
 function xhr(): FakeXhr {
   if (!FakeXhr.latest) throw new Error("no upload was sent");
   return FakeXhr.latest;
@@ -25,7 +37,6 @@ function xhr(): FakeXhr {
 
 describe("workspace home", () => {
   it("opens the first workspace and lists its datasets with format, rows, columns and status", async () => {
-    const demo = server.addWorkspace("Demo");
     server.addWorkspace("Other");
     server.addDataset(demo.id, {
       name: "bank_transactions",
@@ -56,7 +67,6 @@ describe("workspace home", () => {
   });
 
   it("uploads a file with a progress bar and lists the new dataset", async () => {
-    const demo = server.addWorkspace("Demo");
     const { user } = renderApp(server);
     const form = await uploadForm();
 
@@ -96,7 +106,6 @@ describe("workspace home", () => {
   });
 
   it("shows the server's explanation when it refuses the file, and lists nothing", async () => {
-    server.addWorkspace("Demo");
     server.rejectOnComplete = {
       type: "https://flowforge.dev/problems/unparseable-file",
       title: "The file cannot be read",
@@ -104,11 +113,7 @@ describe("workspace home", () => {
       detail: "broken.csv is not valid CSV: line 3 has 4 fields where the header has 2.",
       requestId: "req-7",
     };
-    const { user } = renderApp(server);
-    const form = await uploadForm();
-
-    await user.upload(form.getByLabelText("File"), csv("broken.csv", "a,b\n1,2\n1,2,3,4\n"));
-    await user.click(form.getByRole("button", { name: "Upload" }));
+    const form = await uploadThroughPage(csv("broken.csv", "a,b\n1,2\n1,2,3,4\n"));
     await waitFor(() => expect(FakeXhr.latest).not.toBeNull());
     await act(async () => xhr().finish());
 
@@ -119,12 +124,7 @@ describe("workspace home", () => {
   });
 
   it("removes the half-made dataset when the file never reaches the server", async () => {
-    const demo = server.addWorkspace("Demo");
-    const { user } = renderApp(server);
-    const form = await uploadForm();
-
-    await user.upload(form.getByLabelText("File"), csv("orders.csv", "id\n1\n"));
-    await user.click(form.getByRole("button", { name: "Upload" }));
+    const form = await uploadThroughPage(csv("orders.csv", "id\n1\n"));
     await waitFor(() => expect(FakeXhr.latest).not.toBeNull());
     const datasetId = server.datasets[0]?.id;
     await act(async () => xhr().failNetwork());
@@ -140,12 +140,7 @@ describe("workspace home", () => {
   });
 
   it("asks for the format when the file name does not tell, and sends nothing", async () => {
-    server.addWorkspace("Demo");
-    const { user } = renderApp(server);
-    const form = await uploadForm();
-
-    await user.upload(form.getByLabelText("File"), csv("export.txt", "a\n1\n"));
-    await user.click(form.getByRole("button", { name: "Upload" }));
+    const form = await uploadThroughPage(csv("export.txt", "a\n1\n"));
 
     expect(form.getByRole("alert").textContent).toBe(
       "Choose the format of export.txt: CSV, JSON lines or Parquet.",
@@ -154,12 +149,7 @@ describe("workspace home", () => {
   });
 
   it("refuses an empty file before sending it", async () => {
-    server.addWorkspace("Demo");
-    const { user } = renderApp(server);
-    const form = await uploadForm();
-
-    await user.upload(form.getByLabelText("File"), csv("empty.csv", ""));
-    await user.click(form.getByRole("button", { name: "Upload" }));
+    const form = await uploadThroughPage(csv("empty.csv", ""));
 
     expect(form.getByRole("alert").textContent).toBe(
       "empty.csv is empty; choose a file with data in it.",
@@ -167,8 +157,23 @@ describe("workspace home", () => {
     expect(server.datasets).toEqual([]);
   });
 
+  it("suggests the name from the file, but keeps a name the person typed", async () => {
+    const { user } = renderApp(server);
+    const form = await uploadForm();
+    const name = form.getByLabelText<HTMLInputElement>("Dataset name");
+
+    await user.upload(form.getByLabelText("File"), csv("first.csv", "a\n1\n"));
+    await user.upload(form.getByLabelText("File"), csv("second.parquet", "x"));
+    expect(name.value).toBe("second");
+    expect(form.getByLabelText<HTMLSelectElement>("Format").value).toBe("parquet");
+
+    await user.clear(name);
+    await user.type(name, "sales");
+    await user.upload(form.getByLabelText("File"), csv("third.csv", "a\n1\n"));
+    expect(name.value).toBe("sales");
+  });
+
   it("creates a workspace and switches to it", async () => {
-    server.addWorkspace("Demo");
     const { user } = renderApp(server);
 
     await user.type(await screen.findByLabelText("New workspace name"), "Finance");
@@ -181,8 +186,6 @@ describe("workspace home", () => {
   });
 
   it("says so when the workspace in the address does not exist", async () => {
-    server.addWorkspace("Demo");
-
     renderApp(server, { hash: "#/workspaces/nope" });
 
     expect((await screen.findByRole("alert")).textContent).toContain("Not found");

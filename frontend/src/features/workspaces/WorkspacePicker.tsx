@@ -3,7 +3,7 @@ import { useApi } from "../../api/ApiContext";
 import type { Workspace } from "../../api/types";
 import { hrefFor, navigate } from "../../app/router";
 import { paths } from "../../app/paths";
-import { ErrorMessage } from "../../ui/ErrorMessage";
+import { asError, ErrorMessage } from "../../ui/ErrorMessage";
 
 /** Switches between workspaces and creates a new one. */
 export function WorkspacePicker({
@@ -35,7 +35,7 @@ export function WorkspacePicker({
       onCreated(workspace);
       navigate(hrefFor(paths.workspace, { workspaceId: workspace.id }));
     } catch (failure) {
-      setError(failure instanceof Error ? failure : new Error(String(failure)));
+      setError(asError(failure));
     } finally {
       setCreating(false);
     }
