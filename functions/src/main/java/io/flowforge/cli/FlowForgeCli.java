@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "FlowForge AI data architect: profile data, suggest configurations, design models.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      UpCommand.class,
       KeysCommand.class,
       ProfileCommand.class,
       SuggestCommand.class,
