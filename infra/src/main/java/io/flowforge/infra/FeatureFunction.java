@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -24,7 +22,6 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * One Lambda function from a {@link FunctionPlan}: its own role holding only the plan's grants, its own
@@ -155,7 +152,7 @@ final class FeatureFunction extends Construct {
             .build());
     Nag.acknowledge(
         role,
-        "AwsSolutions-IAM5[Resource::<" + logicalId(uploads) + ".Arn>/*]",
+        "AwsSolutions-IAM5[Resource::<" + Nag.logicalId(uploads) + ".Arn>/*]",
         "Upload keys start with the workspace id and one function serves every workspace, so the grant"
             + " covers the bucket's objects; the handler checks workspace membership before it signs or"
             + " reads a key.");
@@ -166,7 +163,7 @@ final class FeatureFunction extends Construct {
     for (Tables table : plan.tables()) {
       Nag.acknowledge(
           role,
-          "AwsSolutions-IAM5[Resource::<" + logicalId(tables.get(table)) + ".Arn>/index/*]",
+          "AwsSolutions-IAM5[Resource::<" + Nag.logicalId(tables.get(table)) + ".Arn>/index/*]",
           "Queries on the global secondary indexes of this one table ("
               + table.definition().logicalName()
               + "); DynamoDB names index ARNs under the table ARN.");
@@ -181,11 +178,5 @@ final class FeatureFunction extends Construct {
         "AwsSolutions-IAM5[Resource::*]",
         "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions; CDK adds"
             + " them for active tracing.");
-  }
-
-  /** The CloudFormation logical id cdk-nag names in its findings, e.g. {@code DataUploads81D8EB70}. */
-  private static String logicalId(IConstruct resource) {
-    CfnElement element = (CfnElement) resource.getNode().getDefaultChild();
-    return Stack.of(resource).resolve(element.getLogicalId()).toString();
   }
 }

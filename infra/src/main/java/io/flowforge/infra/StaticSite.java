@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.DefaultStackSynthesizer;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
@@ -54,6 +55,8 @@ final class StaticSite extends Construct {
         return request;
       }
       """;
+
+  private static final String BOOTSTRAP_QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
 
   private final Distribution distribution;
 
@@ -143,7 +146,7 @@ final class StaticSite extends Construct {
             .distributionPaths(List.of("/*"))
             .logGroup(LogGroup.Builder.create(this, "DeploymentLogs").retention(logRetention).build())
             .build();
-    acknowledgeDeploymentFindings();
+    acknowledgeDeploymentFindings(content);
   }
 
   private static void acknowledgeFindings(Distribution distribution) {
@@ -165,26 +168,44 @@ final class StaticSite extends Construct {
 
   /**
    * The upload is done by CDK's own BucketDeployment function, created once per stack outside this
-   * construct, so its findings are acknowledged on that function.
+   * construct, so its findings are acknowledged on that function. cdk-nag reports wildcard findings one by
+   * one, so each is named.
    */
-  private void acknowledgeDeploymentFindings() {
-    for (IConstruct child : Stack.of(this).getNode().getChildren()) {
-      if (child.getNode().getId().startsWith("Custom::CDKBucketDeployment")) {
-        Nag.acknowledge(
-            child,
-            "AwsSolutions-IAM4",
-            "CDK's BucketDeployment function uses AWSLambdaBasicExecutionRole to write its logs; it runs"
-                + " only during deployments.");
-        Nag.acknowledge(
-            child,
-            "AwsSolutions-IAM5",
-            "CDK's BucketDeployment function copies every object of the asset into the site bucket, so it"
-                + " needs object-level wildcards on the asset and site buckets.");
-        Nag.acknowledge(
-            child,
-            "AwsSolutions-L1",
-            "CDK's BucketDeployment function pins its own Python runtime, which the CDK version decides.");
+  private void acknowledgeDeploymentFindings(Bucket content) {
+    Stack stack = Stack.of(this);
+    Object qualifier = getNode().tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT);
+    String assets =
+        "arn:<AWS::Partition>:s3:::cdk-"
+            + (qualifier == null ? DefaultStackSynthesizer.DEFAULT_QUALIFIER : qualifier)
+            + "-assets-<AWS::AccountId>-<AWS::Region>";
+    String copyReason =
+        "CDK's BucketDeployment function copies the built app from the CDK asset bucket into the site"
+            + " bucket and prunes what is gone, so it needs object-level wildcards on those two buckets;"
+            + " it runs only during deployments.";
+    for (IConstruct child : stack.getNode().getChildren()) {
+      if (!child.getNode().getId().startsWith("Custom::CDKBucketDeployment")) {
+        continue;
       }
+      Nag.acknowledge(
+          child,
+          "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+          "CDK's BucketDeployment function writes its logs with AWSLambdaBasicExecutionRole; it runs only"
+              + " during deployments.");
+      for (String finding :
+          List.of(
+              "Action::s3:GetObject*",
+              "Action::s3:GetBucket*",
+              "Action::s3:List*",
+              "Action::s3:DeleteObject*",
+              "Action::s3:Abort*",
+              "Resource::" + assets + "/*",
+              "Resource::<" + Nag.logicalId(content) + ".Arn>/*")) {
+        Nag.acknowledge(child, "AwsSolutions-IAM5[" + finding + "]", copyReason);
+      }
+      Nag.acknowledge(
+          child,
+          "AwsSolutions-L1",
+          "CDK's BucketDeployment function pins its own Python runtime, which the CDK version decides.");
     }
   }
 }

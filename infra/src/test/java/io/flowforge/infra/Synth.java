@@ -1,8 +1,15 @@
 package io.flowforge.infra;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 
 /** Test support: apps that synthesize under target/ and plain navigation of the template JSON. */
@@ -14,9 +21,36 @@ final class Synth {
     return Path.of(System.getProperty("flowforge.lambdaJar", "../functions/target/flowforge-lambda.jar"));
   }
 
-  /** An app writing its cloud assembly to {@code target/cdk-it/<name>} instead of a temp folder. */
+  /**
+   * An app writing its cloud assembly to a fresh {@code target/cdk-it/<name>} instead of a temp folder, so
+   * no report from an earlier run is mistaken for this one's.
+   */
   static App app(String name) {
-    return App.Builder.create().outdir(outdir(name).toString()).build();
+    Path outdir = outdir(name);
+    deleteRecursively(outdir);
+    return App.Builder.create().outdir(outdir.toString()).build();
+  }
+
+  /** A JSON file of a cloud assembly, e.g. the validation report. */
+  static JsonNode readJson(Path file) {
+    try {
+      return new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Path outdir(String name) {
