@@ -125,7 +125,11 @@ final class ParameterBinder {
         yield choice;
       }
       case "date" -> {
-        String date = text(value, what);
+        // YAML reads an unquoted 2024-01-31 as a timestamp at midnight UTC.
+        String date =
+            value instanceof java.util.Date instant
+                ? instant.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                : text(value, what);
         try {
           yield LocalDate.parse(date).toString();
         } catch (DateTimeParseException e) {
