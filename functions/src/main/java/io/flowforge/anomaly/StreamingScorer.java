@@ -17,11 +17,13 @@ public final class StreamingScorer {
    * @param shortWindow points averaged to detect a level shift
    * @param recordHalfLife points after which the surprise record has decayed by half
    * @param warmup points seen before anything is scored
-   * @param floor the smallest surprise record, so the first surprises of a calm series are not all records
+   * @param floor the smallest surprise record (log1p of a z-score), so the first surprises of a calm series
+   *     are not all records
    */
   public record Config(int valueWindow, int shortWindow, double recordHalfLife, int warmup, double floor) {}
 
-  public static final Config DEFAULT = new Config(3000, 10, 3000, 50, 1.0);
+  // The floor is a 3-sigma surprise.
+  public static final Config DEFAULT = new Config(3000, 10, 3000, 50, Math.log1p(3));
 
   /** The score at which a point is more surprising than the decayed record. */
   public static final double RECORD_SCORE = 0.5;

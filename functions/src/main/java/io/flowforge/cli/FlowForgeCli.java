@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       ProfileCommand.class,
       SuggestCommand.class,
+      AnomaliesCommand.class,
     })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
