@@ -1,7 +1,9 @@
 package io.flowforge.assistant;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the user asked to be designed, in the terms the model generator takes. It is the part of a
@@ -29,6 +31,41 @@ public record ModelRequest(
     sourceTables = List.copyOf(sourceTables);
     attributes = List.copyOf(attributes);
     excluded = List.copyOf(excluded);
+  }
+
+  /**
+   * The request behind a model generation call, so a conversation can refine what a language model
+   * generated just as it refines what the offline architect planned. Empty for any other tool.
+   */
+  public static Optional<ModelRequest> fromGeneration(String tool, JsonNode input) {
+    List<String> tables = new ArrayList<>();
+    input.path("source_tables").forEach(t -> tables.add(t.asText()));
+    if (tables.isEmpty()) {
+      return Optional.empty();
+    }
+    String optimization = input.path("optimization").asText("databricks");
+    String firstTable = tables.get(0);
+    String defaultName = firstTable.substring(firstTable.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    if (tool.equals("generate_data_vault_model")) {
+      return Optional.of(new ModelRequest(ModelKind.DATA_VAULT, tables, defaultName, null, List.of(), List.of(), null, optimization));
+    }
+    if (!tool.equals("generate_dimensional_model")) {
+      return Optional.empty();
+    }
+    ModelKind kind = switch (input.path("model_type").asText()) {
+      case "fact" -> ModelKind.FACT;
+      case "star" -> ModelKind.STAR;
+      default -> ModelKind.DIMENSION;
+    };
+    Integer scd = input.has("scd_type") ? input.get("scd_type").asInt() : kind == ModelKind.DIMENSION ? 2 : null;
+    List<String> attributes = new ArrayList<>();
+    input.path("dimension_attributes").forEach(a -> attributes.add(
+        a.path("source_table").asText(firstTable) + "." + a.path("name").asText()));
+    List<String> excluded = new ArrayList<>();
+    input.path("exclude_attributes").forEach(e -> excluded.add(e.asText()));
+    String grain = input.hasNonNull("grain") ? input.get("grain").asText() : null;
+    return Optional.of(new ModelRequest(
+        kind, tables, input.path("dimension_name").asText(defaultName), scd, attributes, excluded, grain, optimization));
   }
 
   public ModelRequest withScdType(int type) {

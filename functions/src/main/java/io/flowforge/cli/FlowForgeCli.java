@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       SuggestCommand.class,
       AnomaliesCommand.class,
+      McpCommand.class,
     })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

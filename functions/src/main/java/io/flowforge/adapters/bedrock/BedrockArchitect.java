@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowforge.assistant.Architect;
 import io.flowforge.assistant.AssistantReply;
 import io.flowforge.assistant.ConversationState;
+import io.flowforge.assistant.ModelRequest;
 import io.flowforge.assistant.OfflineArchitect;
 import io.flowforge.assistant.PiiScrubber;
 import io.flowforge.assistant.PriceTable;
@@ -114,8 +115,10 @@ public final class BedrockArchitect implements Architect {
       Message answer = response.output().message();
       messages.add(answer);
       if (response.stopReason() != StopReason.TOOL_USE) {
+        ModelRequest request = generatedRequest(exchange.outcomes);
         return new AssistantReply(
-            text(answer), Suggestions.from(null, exchange.outcomes), exchange.outcomes, state,
+            text(answer), Suggestions.from(request, exchange.outcomes), exchange.outcomes,
+            request == null ? state : new ConversationState(request),
             "bedrock:" + settings.modelId(), exchange.usage, null);
       }
       if (round + 1 >= settings.maxToolRounds()) {
@@ -145,6 +148,17 @@ public final class BedrockArchitect implements Architect {
       exchange.outcomes.add(new ToolOutcome(use.name(), input, ToolOutcome.Status.FAILED, null, e.getMessage()));
       return result.status(ToolResultStatus.ERROR).content(ToolResultContentBlock.fromText(e.getMessage())).build();
     }
+  }
+
+  /** The request behind the last model the tools generated in this answer, or null. */
+  private static ModelRequest generatedRequest(List<ToolOutcome> outcomes) {
+    ModelRequest request = null;
+    for (ToolOutcome o : outcomes) {
+      if (o.ok()) {
+        request = ModelRequest.fromGeneration(o.tool(), o.input()).orElse(request);
+      }
+    }
+    return request;
   }
 
   private static String text(Message message) {

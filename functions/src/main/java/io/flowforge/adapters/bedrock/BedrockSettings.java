@@ -3,6 +3,8 @@ package io.flowforge.adapters.bedrock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How FlowForge talks to Claude on Bedrock.
@@ -44,6 +46,34 @@ public record BedrockSettings(
     return new BedrockSettings(
         DEFAULT_MODEL_ID, DEFAULT_REGION, 4096, 6, Duration.ofSeconds(90), Duration.ofSeconds(60), 3,
         Duration.ofMillis(500), Duration.ofSeconds(8), null);
+  }
+
+  /**
+   * Bedrock settings from configuration variables, or empty when the assistant should stay offline
+   * ({@code FLOWFORGE_AI} other than {@code bedrock}). Variables: {@code FLOWFORGE_BEDROCK_MODEL_ID},
+   * {@code FLOWFORGE_BEDROCK_REGION} (else {@code AWS_REGION}), {@code FLOWFORGE_BEDROCK_MAX_TOKENS},
+   * {@code FLOWFORGE_BEDROCK_MAX_TOOL_ROUNDS}, {@code FLOWFORGE_BEDROCK_TIMEOUT_SECONDS}.
+   *
+   * @param variables how to read one variable; the caller decides where they come from
+   */
+  public static Optional<BedrockSettings> from(Function<String, String> variables) {
+    Function<String, Optional<String>> get = name -> Optional.ofNullable(variables.apply(name)).filter(v -> !v.isBlank());
+    if (!get.apply("FLOWFORGE_AI").map("bedrock"::equalsIgnoreCase).orElse(false)) {
+      return Optional.empty();
+    }
+    BedrockSettings d = defaults();
+    Duration call = get.apply("FLOWFORGE_BEDROCK_TIMEOUT_SECONDS").map(Long::parseLong).map(Duration::ofSeconds).orElse(d.callTimeout());
+    return Optional.of(new BedrockSettings(
+        get.apply("FLOWFORGE_BEDROCK_MODEL_ID").orElse(d.modelId()),
+        get.apply("FLOWFORGE_BEDROCK_REGION").or(() -> get.apply("AWS_REGION")).orElse(d.region()),
+        get.apply("FLOWFORGE_BEDROCK_MAX_TOKENS").map(Integer::parseInt).orElse(d.maxTokens()),
+        get.apply("FLOWFORGE_BEDROCK_MAX_TOOL_ROUNDS").map(Integer::parseInt).orElse(d.maxToolRounds()),
+        call,
+        call.compareTo(d.attemptTimeout()) < 0 ? call : d.attemptTimeout(),
+        d.maxAttempts(),
+        d.backoffBase(),
+        d.backoffMax(),
+        null));
   }
 
   public BedrockSettings withModel(String newModelId, String newRegion) {

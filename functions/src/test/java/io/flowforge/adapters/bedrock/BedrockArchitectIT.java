@@ -174,6 +174,31 @@ class BedrockArchitectIT {
   }
 
   @Test
+  void aRefinementAfterClaudesModel_appliesToIt_evenWhenTheOfflineArchitectAnswers() {
+    client = BedrockClients.create(fast().withEndpoint(stub.endpoint()),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALSTUB", "local-stub-secret")));
+    // A stand-in generator: this test is about the conversation, not about model generation.
+    ToolRegistry registry = CatalogTools.register(new ToolRegistry(ToolCatalog.standard()))
+        .register("generate_dimensional_model", (context, input) -> Json.mapper().createObjectNode().put("tables", 1));
+    BedrockArchitect architect = new BedrockArchitect(client, fast().withEndpoint(stub.endpoint()), registry);
+    stub.thenToolUse("t-1", "generate_dimensional_model",
+            "{\"source_tables\":[\"customer\"],\"model_type\":\"dimension\",\"scd_type\":2,\"dimension_name\":\"customer\"}", 100, 10)
+        .thenText("Here is a Type 2 customer dimension.", 100, 10)
+        .thenThrottle().thenThrottle();
+    ToolContext context = ToolContext.of(catalog(false));
+
+    AssistantReply first = architect.reply(context, ConversationState.EMPTY, "Generate a Type 2 SCD for customers");
+    AssistantReply second = architect.reply(context, first.state(), "make it type 1 instead");
+
+    assertEquals(1, first.suggestion().path("model").path("tables").asInt());
+    assertEquals(2, first.state().lastRequest().scdType());
+    assertEquals(OfflineArchitect.NAME, second.answeredBy());
+    assertEquals(1, second.state().lastRequest().scdType());
+    assertEquals(List.of("customer"), second.state().lastRequest().sourceTables());
+    assertEquals(1, second.toolCalls().get(0).input().path("scd_type").asInt());
+  }
+
+  @Test
   void sendsNoPersonalData_inAnyRequestBody_withOrWithoutSamples() {
     for (boolean allowSamples : List.of(false, true)) {
       stub.thenToolUse("t-1", "get_table_metadata", "{\"table_names\":[\"customer\",\"product\"]}", 100, 10)
