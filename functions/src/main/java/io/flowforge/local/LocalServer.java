@@ -166,7 +166,12 @@ public final class LocalServer implements AutoCloseable {
     }
     APIGatewayV2HTTPEvent event = event(exchange, match, rawPath, body.get(), requestId);
     Feature feature = match.route().feature();
-    return handlers.get(feature).handleRequest(event, new LocalContext(requestId, feature.name()));
+    try {
+      return handlers.get(feature).handleRequest(event, new LocalContext(requestId, feature.name()));
+    } catch (RuntimeException e) {
+      // API Gateway answers 500 when a function fails; the handler's own mapper did not get the chance.
+      return Http.problem(event, e);
+    }
   }
 
   private APIGatewayV2HTTPResponse upload(HttpExchange exchange, String path, String requestId) {
