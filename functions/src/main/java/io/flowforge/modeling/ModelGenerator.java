@@ -126,7 +126,7 @@ public final class ModelGenerator {
     int index = 0;
     for (ModelSpec.Entity entity : spec.entities()) {
       index++;
-      String prefix = String.format("%03d_%s", index * 10, entity.name());
+      String prefix = String.format("%04d_%s", index * 10, entity.name());
       RenderedPattern rendered = library.render(entity.pattern(), entity.parameters());
       StringBuilder etl = new StringBuilder(rendered.files().getOrDefault("etl.sql", ""));
       for (Map<String, Object> load : entity.loads()) {

@@ -181,8 +181,8 @@ public final class DatabricksOptimizer {
     }
     return table.columns().stream()
         .filter(c -> c.name().equalsIgnoreCase(column))
-        .map(TableFacts.ColumnFacts::distinctCount)
         .findFirst()
+        .map(TableFacts.ColumnFacts::distinctCount)
         .orElse(null);
   }
 
