@@ -6,7 +6,9 @@ import io.flowforge.modeling.GeneratedModel;
 import io.flowforge.modeling.KeysJsonSource;
 import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.modeling.ModelRequest;
+import io.flowforge.modeling.ProfiledSource;
 import io.flowforge.modeling.SourceSchema;
+import io.flowforge.profiling.SchemaAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,10 @@ final class ModelCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files with a header row, one per table")
   List<Path> files;
 
-  @Option(names = "--keys", description = "keys.json with declared primary and foreign keys (shared/data shape)")
+  @Option(
+      names = "--keys",
+      description = "keys.json with declared primary and foreign keys (shared/data shape); without it the files"
+          + " are profiled and keys inferred")
   Path keys;
 
   @Option(names = "--out", required = true, description = "folder to write the SQL and YAML files to")
@@ -67,7 +72,10 @@ final class ModelCommand implements Callable<Integer> {
         throw FlowForgeException.invalid("/files", file + " is not a file; pass CSV files with a header row.");
       }
     }
-    SourceSchema source = KeysJsonSource.read(system, files, keys);
+    // Declared keys win; without them the files are profiled and keys and relationships are inferred.
+    SourceSchema source = keys != null
+        ? KeysJsonSource.read(system, files, keys)
+        : ProfiledSource.from(system, SchemaAnalyzer.analyze(files));
     ModelRequest.Options options = ModelRequest.Options.defaults();
     for (Map.Entry<String, Integer> scd : scdTypes.entrySet()) {
       options = options.withScdType(scd.getKey(), scd.getValue());

@@ -41,6 +41,18 @@ class ModelCommandIT {
   }
 
   @Test
+  void infersKeysByProfiling_whenNoKeysFileIsGiven() throws IOException {
+    Path sample = Path.of("src/test/resources/modeling/product-sample");
+
+    assertEquals(0, FlowForgeCli.execute("model", "--style", "data-vault", "--out", out.toString(),
+        sample.resolve("product.csv").toString(), sample.resolve("productcategory.csv").toString()));
+
+    String yaml = Files.readString(out.resolve("model.yaml"));
+    assertTrue(yaml.contains("hub_product"), yaml);
+    assertTrue(yaml.contains("link_product_category") || yaml.contains("link_product_"), yaml);
+  }
+
+  @Test
   void exitsWithAClearMessage_forAnUnknownStyle() {
     assertEquals(2, FlowForgeCli.execute("model", "--style", "snowflake", "--out", out.toString(),
         SharedData.resolve("chinook/csv/Album.csv").toString()));
