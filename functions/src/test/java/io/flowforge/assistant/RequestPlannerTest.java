@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The offline architect's reading of the requests users make, including typos and names that only match
  * fuzzily. Each case checks the intent, the tool calls and their key inputs.
  */
-class RequestPlannerTest {
+public class RequestPlannerTest {
   private static final WorkspaceCatalog CATALOG = TestCatalogs.adventureWorks();
   private static final RequestPlanner PLANNER = new RequestPlanner(ArchitectTexts.standard());
 
@@ -29,7 +29,7 @@ class RequestPlannerTest {
   private static final List<String> REGENERATE = List.of("generate_dimensional_model", "generate_reactflow_nodes");
 
   /** One phrasing: earlier messages of the conversation, the message, and what the plan must hold. */
-  record Case(List<String> before, String message, Intent intent, List<String> exactTools, Map<String, String> inputs) {
+  public record Case(List<String> before, String message, Intent intent, List<String> exactTools, Map<String, String> inputs) {
     Case then(String pointerPath, String json) {
       Map<String, String> more = new LinkedHashMap<>(inputs);
       more.put(pointerPath, json);
@@ -62,7 +62,7 @@ class RequestPlannerTest {
     return new Case(previous, message, intent, null, Map.of());
   }
 
-  static Stream<Case> phrasings() {
+  public static Stream<Case> phrasings() {
     List<Case> cases = new ArrayList<>();
     // Dimensions
     cases.add(ask("I need to create a dimension based on the product and productcategory tables", Intent.CREATE_MODEL)
