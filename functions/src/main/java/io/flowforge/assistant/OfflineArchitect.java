@@ -32,12 +32,15 @@ public final class OfflineArchitect implements Architect {
   }
 
   @Override
-  public AssistantReply reply(ToolContext context, ConversationState state, String message) {
+  public AssistantReply reply(ToolContext context, ConversationState state, String message, ReplyListener listener) {
     Plan plan = planner.plan(message, context.catalog(), state);
     List<ToolOutcome> outcomes = runner.run(plan, context);
+    outcomes.forEach(listener::onToolCall);
     ConversationState next = plan.request() != null ? new ConversationState(plan.request()) : state;
+    String text = text(plan, outcomes, context.catalog());
+    listener.onText(text);
     return new AssistantReply(
-        text(plan, outcomes, context.catalog()),
+        text,
         plan.intent() == Intent.EXPLAIN ? null : Suggestions.from(plan.request(), outcomes),
         outcomes, next, NAME, Usage.NONE, null);
   }

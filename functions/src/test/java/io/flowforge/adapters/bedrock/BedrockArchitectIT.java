@@ -83,9 +83,24 @@ class BedrockArchitectIT {
     stub.thenToolUse("t-1", "get_table_metadata", "{\"table_names\":[\"product\"]}", 1000, 100)
         .thenText("product has 15,247 rows; I suggest a Type 2 dimension.", 1500, 200);
 
-    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
-        "I need to create a dimension based on the product table");
+    List<String> events = new java.util.ArrayList<>();
+    io.flowforge.assistant.ReplyListener listener = new io.flowforge.assistant.ReplyListener() {
+      @Override
+      public void onText(String text) {
+        events.add("text: " + text);
+      }
 
+      @Override
+      public void onToolCall(ToolOutcome outcome) {
+        events.add("tool: " + outcome.tool() + " " + outcome.status());
+      }
+    };
+
+    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
+        "I need to create a dimension based on the product table", listener);
+
+    assertEquals(List.of("text: Let me check.", "tool: get_table_metadata OK",
+        "text: product has 15,247 rows; I suggest a Type 2 dimension."), events);
     assertEquals("product has 15,247 rows; I suggest a Type 2 dimension.", reply.text());
     assertEquals("bedrock:" + BedrockSettings.DEFAULT_MODEL_ID, reply.answeredBy());
     assertEquals(1, reply.toolCalls().size());
