@@ -44,7 +44,8 @@ public final class LocalServer implements AutoCloseable {
   public static final String DEV_SUBJECT = "local-dev-user";
 
   static final int MAX_API_BODY_BYTES = 1024 * 1024;
-  static final String UPLOAD_PREFIX = "/local-blobs/";
+  /** Path prefix of local upload URLs, the local equivalent of presigned S3 PUT URLs. */
+  public static final String UPLOAD_PREFIX = "/local-blobs/";
   private static final Logger LOG = Logger.getLogger(LocalServer.class.getName());
   private static final int THREADS = 32;
 
