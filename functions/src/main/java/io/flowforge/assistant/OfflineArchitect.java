@@ -110,9 +110,10 @@ public final class OfflineArchitect implements Architect {
   }
 
   private String explainFromPattern(Plan plan) {
-    String pattern = plan.call("get_pattern").input().path("pattern_type").asText();
-    String key = "explain." + pattern;
-    return (pattern.equals("slowly_changing_dimension") ? texts.get(key + ".2") : texts.get(key)) + "\n" + texts.get("explain.databricks");
+    JsonNode input = plan.call("get_pattern").input();
+    String key = "explain." + input.path("pattern_type").asText();
+    String kind = input.has("scd_type") ? texts.get(key + "." + input.get("scd_type").asInt()) : texts.get(key);
+    return kind + "\n" + texts.get("explain.databricks");
   }
 
   private static void appendOutcomes(StringBuilder text, List<ToolOutcome> outcomes) {

@@ -98,6 +98,7 @@ public class RequestPlannerTest {
         .then("generate_dimensional_model/dimension_name", "\"customer\"")
         .then("recommend_clustering/table_name", "\"dim_customer\""));
     cases.add(ask("generate a type 1 scd for customer", Intent.CREATE_MODEL)
+        .then("get_pattern/scd_type", "1")
         .then("generate_dimensional_model/scd_type", "1"));
     cases.add(ask("I want a slowly changing dimension type 3 on custmer", Intent.CREATE_MODEL)
         .then("generate_dimensional_model/source_tables", "[\"customer\"]")
@@ -197,7 +198,10 @@ public class RequestPlannerTest {
     // Explanations
     cases.add(after(PRODUCT_DIMENSION, "why type 2?", Intent.EXPLAIN)
         .tools("get_pattern", "get_databricks_optimizations")
-        .then("get_pattern/pattern_type", "\"slowly_changing_dimension\""));
+        .then("get_pattern/pattern_type", "\"slowly_changing_dimension\"")
+        .then("get_pattern/scd_type", "2"));
+    cases.add(after("generate a type 1 scd for customer", "explain that choice", Intent.EXPLAIN)
+        .then("get_pattern/scd_type", "1"));
     cases.add(ask("explain data vault", Intent.EXPLAIN).then("get_pattern/pattern_type", "\"data_vault\""));
     cases.add(after("build a fact for salesorderdetail", "why did you choose this?", Intent.EXPLAIN)
         .then("get_pattern/pattern_type", "\"kimball_fact\""));
