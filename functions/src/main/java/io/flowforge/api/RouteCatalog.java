@@ -10,6 +10,7 @@ public final class RouteCatalog {
   private static final List<Route> ROUTES =
       List.of(
           new Route("GET", "/api/health", Feature.HEALTH, false),
+          new Route("GET", "/api/openapi.json", Feature.HEALTH, false),
           new Route("GET", "/api/workspaces", Feature.WORKSPACES, true),
           new Route("POST", "/api/workspaces", Feature.WORKSPACES, true),
           new Route("GET", "/api/workspaces/{workspaceId}", Feature.WORKSPACES, true),

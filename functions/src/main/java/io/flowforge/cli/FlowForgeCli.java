@@ -14,9 +14,13 @@ import picocli.CommandLine.Command;
     description = "FlowForge AI data architect: profile data, suggest configurations, design models.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      UpCommand.class,
       KeysCommand.class,
       ProfileCommand.class,
       SuggestCommand.class,
+      AnomaliesCommand.class,
+      McpCommand.class,
+      ModelCommand.class,
     })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,19 @@
+package io.flowforge.assistant;
+
+import io.flowforge.patterns.PatternLibrary;
+
+/**
+ * The tool registry FlowForge ships: every tool whose engine is present. Claude, the offline architect, the
+ * MCP server and the HTTP API all get their tools from here.
+ */
+public final class StandardTools {
+  private StandardTools() {}
+
+  public static ToolRegistry registry() {
+    ToolRegistry registry = new ToolRegistry(ToolCatalog.standard());
+    CatalogTools.register(registry);
+    ProfilingTools.register(registry);
+    PatternTools.register(registry, PatternLibrary.builtIn());
+    return registry;
+  }
+}

@@ -1,0 +1,134 @@
+package io.flowforge.wiring;
+
+import io.flowforge.adapters.blob.S3BlobStore;
+import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
+import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
+import io.flowforge.adapters.dynamodb.Tables;
+import io.flowforge.dataset.BlobStore;
+import io.flowforge.dataset.DatasetInspector;
+import io.flowforge.dataset.DatasetService;
+import io.flowforge.workspace.WorkspaceService;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Supplier;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Builds FlowForge's clients and services once per process. Lambda handlers call {@link
+ * #fromEnvironment()} from their no-argument constructor (so SnapStart snapshots a warm graph); the local
+ * stack builds one {@code Wiring} with {@link #create} and hands it to every handler.
+ */
+public final class Wiring {
+  private static Wiring environment;
+
+  private final Settings settings;
+  private final Clock clock;
+  private final Supplier<DynamoDbEnhancedClient> dynamoDb;
+  private final Supplier<BlobStore> blobs;
+  private WorkspaceService workspaces;
+  private DatasetService datasets;
+
+  /**
+   * Clients are built on first use so a function only pays for what its handler touches (the health
+   * function has no table or bucket).
+   */
+  private Wiring(Settings settings, Supplier<DynamoDbClient> dynamoDb, Supplier<BlobStore> blobs, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.dynamoDb = memoize(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb.get()).build());
+    this.blobs = memoize(blobs);
+  }
+
+  /** Wiring over the given DynamoDB client and blob store (the local stack, integration tests). */
+  public static Wiring create(Settings settings, DynamoDbClient dynamoDb, BlobStore blobs, Clock clock) {
+    return new Wiring(settings, () -> dynamoDb, () -> blobs, clock);
+  }
+
+  /** The process-wide wiring configured from environment variables, built on first use. */
+  public static synchronized Wiring fromEnvironment() {
+    if (environment == null) {
+      Settings settings = Settings.fromEnvironment();
+      environment =
+          new Wiring(settings, () -> dynamoDb(settings), () -> s3BlobStore(settings), Clock.systemUTC());
+    }
+    return environment;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public synchronized WorkspaceService workspaces() {
+    if (workspaces == null) {
+      workspaces =
+          new WorkspaceService(
+              new DynamoDbWorkspaceStore(dynamoDb.get(), settings.tableName(Tables.WORKSPACES)), clock);
+    }
+    return workspaces;
+  }
+
+  public synchronized DatasetService datasets() {
+    if (datasets == null) {
+      datasets =
+          new DatasetService(
+              workspaces(),
+              new DynamoDbDatasetStore(dynamoDb.get(), settings.tableName(Tables.DATASETS)),
+              blobs.get(),
+              new DatasetInspector(settings.scratchDirectory().resolve("duckdb-extensions")),
+              new DatasetService.Limits(
+                  settings.maxUploadBytes(), settings.maxColumns(), settings.uploadUrlTtl()),
+              clock);
+    }
+    return datasets;
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** A DynamoDB client on the lightweight URL-connection HTTP client (fast Lambda cold starts). */
+  public static DynamoDbClient dynamoDb(Settings settings) {
+    DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+    settings.region().map(Region::of).ifPresent(builder::region);
+    settings.dynamoDbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /** The S3 upload store; path-style addressing when an endpoint override (LocalStack) is set. */
+  public static BlobStore s3BlobStore(Settings settings) {
+    String bucket =
+        settings.uploadBucket().orElseThrow(() -> new IllegalStateException("FLOWFORGE_UPLOAD_BUCKET is not set"));
+    S3Configuration s3Configuration =
+        S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint().isPresent()).build();
+    S3ClientBuilder client =
+        S3Client.builder().httpClient(UrlConnectionHttpClient.create()).serviceConfiguration(s3Configuration);
+    S3Presigner.Builder presigner = S3Presigner.builder().serviceConfiguration(s3Configuration);
+    settings.region().map(Region::of).ifPresent(region -> {
+      client.region(region);
+      presigner.region(region);
+    });
+    settings.s3Endpoint().map(URI::create).ifPresent(endpoint -> {
+      client.endpointOverride(endpoint);
+      presigner.endpointOverride(endpoint);
+    });
+    return new S3BlobStore(client.build(), presigner.build(), bucket, settings.scratchDirectory().resolve("blobs"));
+  }
+}

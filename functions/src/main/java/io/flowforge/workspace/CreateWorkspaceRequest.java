@@ -1,0 +1,4 @@
+package io.flowforge.workspace;
+
+/** Body of {@code POST /api/workspaces}. */
+public record CreateWorkspaceRequest(String name) {}
