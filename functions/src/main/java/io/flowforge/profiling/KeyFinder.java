@@ -41,7 +41,9 @@ public final class KeyFinder {
     int verifications = 0;
     for (ColumnProfile column : eligible) {
       long nonNull = rows - column.nullCount();
-      if (column.distinct().value() < nonNull || nonNull == 0) {
+      // An approximate count within its stated error of the row count may still be unique: verify it below.
+      double tolerance = column.distinct().exact() ? 0 : column.distinct().relativeError();
+      if (column.distinct().value() < (1 - tolerance) * nonNull || nonNull == 0) {
         continue;
       }
       boolean verified = column.distinct().exact();
@@ -54,7 +56,7 @@ public final class KeyFinder {
       uniqueSingles.add(column.name());
       keys.add(scored(table, columns, List.of(column.name()), 1.0, column.nullCount(), verified, 0, 0));
     }
-    keys.addAll(nearKeys(table, columns, eligible, rows));
+    keys.addAll(nearKeys(table, columns, eligible, rows, uniqueSingles));
     List<ColumnProfile> combinable = eligible.stream()
         .filter(c -> !uniqueSingles.contains(c.name()) && c.distinct().value() > 1)
         .sorted(Comparator.comparingLong((ColumnProfile c) -> c.distinct().value()).reversed())
@@ -104,11 +106,12 @@ public final class KeyFinder {
   }
 
   /** Identifier-named columns that are almost unique: keys once exact duplicates and older versions are removed. */
-  private List<CandidateKey> nearKeys(TableRef table, List<ColumnProfile> columns, List<ColumnProfile> eligible, long rows) {
+  private List<CandidateKey> nearKeys(
+      TableRef table, List<ColumnProfile> columns, List<ColumnProfile> eligible, long rows, Set<String> uniqueSingles) {
     List<CandidateKey> keys = new ArrayList<>();
     List<String> all = columns.stream().map(c -> sql.quote(c.name())).toList();
     List<ColumnProfile> near = eligible.stream()
-        .filter(c -> c.nullCount() == 0 && c.distinct().value() < rows
+        .filter(c -> c.nullCount() == 0 && !uniqueSingles.contains(c.name()) && c.distinct().value() < rows
             && c.distinct().value() >= NEAR_UNIQUE_RATIO * rows && nameBonus(table.name(), c.name()) > 0)
         .limit(3)
         .toList();
