@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "FlowForge AI data architect: profile data, suggest configurations, design models.",
-    subcommands = {CommandLine.HelpCommand.class, UpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      UpCommand.class,
+      KeysCommand.class,
+      ProfileCommand.class,
+      SuggestCommand.class,
+      AnomaliesCommand.class,
+      McpCommand.class,
+    })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,140 @@
+import { ApiError, networkProblem, parseProblem } from "./problem";
+import { apiRoutes, expandPath, type ApiRouteName } from "./routes";
+import type {
+  CreatedDataset,
+  Dataset,
+  Health,
+  ItemList,
+  NewDataset,
+  UploadTarget,
+  Workspace,
+} from "./types";
+
+export interface ApiClientOptions {
+  /** Origin of the API; empty means the page's own origin, which is how FlowForge is served. */
+  baseUrl?: string;
+  /** The bearer token for each call, read at call time so a newly pasted token takes effect. */
+  getToken: () => string | null;
+  /** Told about a 401 so the app can ask for a new token. */
+  onUnauthorized?: () => void;
+  fetch?: typeof fetch;
+  /** Creates the request used for uploads; XMLHttpRequest reports upload progress, fetch does not. */
+  createXhr?: () => XMLHttpRequest;
+}
+
+/** Reports how many bytes of an upload have been sent so far. */
+export type ProgressListener = (loadedBytes: number, totalBytes: number) => void;
+
+/** Typed access to the FlowForge HTTP API; every method rejects with an {@link ApiError}. */
+export interface ApiClient {
+  health(): Promise<Health>;
+  listWorkspaces(): Promise<Workspace[]>;
+  createWorkspace(name: string): Promise<Workspace>;
+  getWorkspace(workspaceId: string): Promise<Workspace>;
+  listDatasets(workspaceId: string): Promise<Dataset[]>;
+  createDataset(workspaceId: string, dataset: NewDataset): Promise<CreatedDataset>;
+  uploadFile(target: UploadTarget, file: Blob, onProgress?: ProgressListener): Promise<void>;
+  completeDataset(workspaceId: string, datasetId: string): Promise<Dataset>;
+  getDataset(workspaceId: string, datasetId: string): Promise<Dataset>;
+  deleteDataset(workspaceId: string, datasetId: string): Promise<void>;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const createXhr = options.createXhr ?? (() => new XMLHttpRequest());
+
+  function authorizationHeader(): Record<string, string> {
+    const token = options.getToken();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
+  function fail(problem: ApiError["problem"]): never {
+    if (problem.status === 401) options.onUnauthorized?.();
+    throw new ApiError(problem);
+  }
+
+  async function call<T>(
+    routeName: ApiRouteName,
+    params: Record<string, string> = {},
+    body?: unknown,
+  ): Promise<T> {
+    const route = apiRoutes[routeName];
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      ...authorizationHeader(),
+    };
+    const init: RequestInit = { method: route.method, headers };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + expandPath(route.path, params), init);
+    } catch {
+      fail(networkProblem());
+    }
+    const text = await response.text();
+    if (!response.ok) fail(parseProblem(response.status, response.statusText, text));
+    return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+
+  // A presigned S3 URL must not carry our bearer token (S3 refuses a second credential, and the
+  // token must not leave our origin); the local blob store, on our own origin, needs it.
+  function isOwnOrigin(url: string): boolean {
+    const here = globalThis.location?.href ?? "http://localhost/";
+    const apiOrigin = new URL(baseUrl || here, here).origin;
+    return new URL(url, here).origin === apiOrigin;
+  }
+
+  function uploadFile(
+    target: UploadTarget,
+    file: Blob,
+    onProgress?: ProgressListener,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const xhr = createXhr();
+      xhr.open(target.method, target.url);
+      const headers = {
+        ...(isOwnOrigin(target.url) ? authorizationHeader() : {}),
+        ...target.headers,
+      };
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (event) => {
+        onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+      };
+      xhr.onload = () => {
+        if (xhr.status >= 200 && xhr.status < 300) {
+          onProgress?.(file.size, file.size);
+          resolve();
+          return;
+        }
+        try {
+          fail(parseProblem(xhr.status, xhr.statusText, xhr.responseText));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      xhr.onerror = () => reject(new ApiError(networkProblem()));
+      xhr.send(file);
+    });
+  }
+
+  return {
+    health: () => call<Health>("health"),
+    listWorkspaces: async () => (await call<ItemList<Workspace>>("listWorkspaces")).items,
+    createWorkspace: (name) => call<Workspace>("createWorkspace", {}, { name }),
+    getWorkspace: (workspaceId) => call<Workspace>("getWorkspace", { workspaceId }),
+    listDatasets: async (workspaceId) =>
+      (await call<ItemList<Dataset>>("listDatasets", { workspaceId })).items,
+    createDataset: (workspaceId, dataset) =>
+      call<CreatedDataset>("createDataset", { workspaceId }, dataset),
+    uploadFile,
+    completeDataset: (workspaceId, datasetId) =>
+      call<Dataset>("completeDataset", { workspaceId, datasetId }),
+    getDataset: (workspaceId, datasetId) => call<Dataset>("getDataset", { workspaceId, datasetId }),
+    deleteDataset: (workspaceId, datasetId) =>
+      call<void>("deleteDataset", { workspaceId, datasetId }),
+  };
+}

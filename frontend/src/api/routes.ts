@@ -1,0 +1,42 @@
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** An OpenAPI path template, for example `/api/workspaces/{workspaceId}`. */
+  path: string;
+}
+
+/**
+ * Every API route the web app calls. The client builds its requests only from this table, and
+ * `openapi.test.ts` checks each entry against the OpenAPI document, so the two cannot drift apart.
+ */
+export const apiRoutes = {
+  health: { method: "GET", path: "/api/health" },
+  listWorkspaces: { method: "GET", path: "/api/workspaces" },
+  createWorkspace: { method: "POST", path: "/api/workspaces" },
+  getWorkspace: { method: "GET", path: "/api/workspaces/{workspaceId}" },
+  listDatasets: { method: "GET", path: "/api/workspaces/{workspaceId}/datasets" },
+  createDataset: { method: "POST", path: "/api/workspaces/{workspaceId}/datasets" },
+  completeDataset: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/complete",
+  },
+  getDataset: { method: "GET", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
+  deleteDataset: { method: "DELETE", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
+} as const satisfies Record<string, ApiRoute>;
+
+export type ApiRouteName = keyof typeof apiRoutes;
+
+/**
+ * Fills a path template. Each value is percent-encoded so an identifier can never add a path
+ * segment or a query string; a missing value is a programming error and throws.
+ */
+export function expandPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === "") {
+      throw new Error(`Path parameter "${name}" is missing for ${template}`);
+    }
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from "react";
+import { ApiProvider } from "../api/ApiContext";
+import type { ApiClient } from "../api/client";
+import type { TokenStore } from "../auth/token";
+import { TokenForm } from "../auth/TokenForm";
+import { DatasetDetailPage } from "../features/datasets/DatasetDetailPage";
+import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
+import { Layout } from "./Layout";
+import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
+import { pageRoutes, paths, type PageName } from "./paths";
+
+function Page({ match }: { match: RouteMatch<PageName> | null }) {
+  const params = match?.params ?? {};
+  switch (match?.name) {
+    case "home":
+      return <WorkspaceHomePage workspaceId={null} />;
+    case "workspace":
+      return <WorkspaceHomePage workspaceId={params.workspaceId ?? null} />;
+    case "dataset":
+      return (
+        <DatasetDetailPage
+          workspaceId={params.workspaceId ?? ""}
+          datasetId={params.datasetId ?? ""}
+        />
+      );
+    default:
+      return (
+        <>
+          <h1>Page not found</h1>
+          <p>
+            <a href={hrefFor(paths.home)}>Go to your workspaces</a>
+          </p>
+        </>
+      );
+  }
+}
+
+/** The web app: asks for a token when there is none, otherwise shows the page the address names. */
+export function App({ api, tokens }: { api: ApiClient; tokens: TokenStore }) {
+  const token = useSyncExternalStore(tokens.subscribe, tokens.get);
+  const match = matchRoute(useHashPath(), pageRoutes);
+  return (
+    <ApiProvider value={api}>
+      <Layout page={match?.name ?? null} onSignOut={token ? () => tokens.clear() : null}>
+        {token ? <Page match={match} /> : <TokenForm onSave={(value) => tokens.set(value)} />}
+      </Layout>
+    </ApiProvider>
+  );
+}

@@ -1,0 +1,42 @@
+package io.flowforge.anomaly;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scores a whole series offline with the {@link StreamingScorer} and flags points above a threshold. */
+public final class OfflineScoring {
+  /**
+   * The default alert threshold: the corpus-wide optimum of the NAB standard profile for the default
+   * configuration (docs/evaluation-nab.md), i.e. about 4 % more surprising than the decayed record.
+   */
+  public static final double DEFAULT_THRESHOLD = 0.52;
+
+  /** One scored point; points in the learning period are scored but never flagged. */
+  public record ScoredPoint(Instant timestamp, double value, double score, boolean flagged) {}
+
+  /** All points with their scores, the number of leading points spent learning, and the flagged ones. */
+  public record Result(double threshold, int learningPoints, List<ScoredPoint> points, List<ScoredPoint> flagged) {}
+
+  private OfflineScoring() {}
+
+  public static Result score(List<Observation> series, double threshold) {
+    double[] values = series.stream().mapToDouble(Observation::value).toArray();
+    double[] scores = new StreamingScorer().score(values);
+    int learning = learningPoints(values.length);
+    List<ScoredPoint> points = new ArrayList<>(values.length);
+    for (int i = 0; i < values.length; i++) {
+      points.add(new ScoredPoint(series.get(i).at(), values[i], scores[i], i >= learning && scores[i] >= threshold));
+    }
+    return new Result(threshold, learning, points, points.stream().filter(ScoredPoint::flagged).toList());
+  }
+
+  /**
+   * Leading points that are not flagged while the surprise record settles: 15 % of the series, at most 750
+   * points, as NAB's probationary period, and never fewer than twice the scorer's warm-up.
+   */
+  static int learningPoints(int size) {
+    int probation = (int) Math.min(Math.floor(0.15 * size), 750);
+    return Math.min(size, Math.max(probation, 2 * StreamingScorer.DEFAULT.warmup()));
+  }
+}

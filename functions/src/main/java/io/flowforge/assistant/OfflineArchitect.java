@@ -1,0 +1,159 @@
+package io.flowforge.assistant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The embedded default architect and Bedrock's fallback: plans with {@link RequestPlanner}, runs the plan
+ * through the tool registry and explains the outcome. It reports plainly what it could not do.
+ */
+public final class OfflineArchitect implements Architect {
+  public static final String NAME = "offline-architect";
+
+  private final RequestPlanner planner;
+  private final PlanRunner runner;
+  private final ArchitectTexts texts;
+
+  public OfflineArchitect(ToolRegistry registry) {
+    this(registry, ArchitectTexts.standard());
+  }
+
+  public OfflineArchitect(ToolRegistry registry, ArchitectTexts texts) {
+    this.planner = new RequestPlanner(texts);
+    this.runner = new PlanRunner(registry);
+    this.texts = texts;
+  }
+
+  /** The plan alone, without running it. */
+  public Plan plan(WorkspaceCatalog catalog, ConversationState state, String message) {
+    return planner.plan(message, catalog, state);
+  }
+
+  @Override
+  public AssistantReply reply(ToolContext context, ConversationState state, String message) {
+    Plan plan = planner.plan(message, context.catalog(), state);
+    List<ToolOutcome> outcomes = runner.run(plan, context);
+    ConversationState next = plan.request() != null ? new ConversationState(plan.request()) : state;
+    return new AssistantReply(
+        text(plan, outcomes, context.catalog()),
+        plan.intent() == Intent.EXPLAIN ? null : Suggestions.from(plan.request(), outcomes),
+        outcomes, next, NAME, Usage.NONE, null);
+  }
+
+  private String text(Plan plan, List<ToolOutcome> outcomes, WorkspaceCatalog catalog) {
+    if (plan.calls().isEmpty()) {
+      return plan.note();
+    }
+    StringBuilder text = new StringBuilder(opening(plan)).append('\n');
+    if (plan.intent() == Intent.CREATE_MODEL && plan.request() != null) {
+      text.append("\nFrom your workspace:\n");
+      for (String t : plan.request().sourceTables()) {
+        catalog.table(t).ifPresent(table -> text.append("- ").append(describe(table)).append('\n'));
+      }
+    }
+    String why = rationale(plan);
+    if (why != null) {
+      text.append('\n').append(why).append('\n');
+    }
+    appendOutcomes(text, outcomes);
+    if (plan.request() != null && plan.intent() != Intent.EXPLAIN) {
+      text.append("\nWould you like me to:\n1. add or remove attributes?\n");
+      if (plan.request().kind() == ModelKind.DIMENSION) {
+        text.append("2. change the SCD type (Type 1, Type 2, Type 3)?\n3. generate the deployment scripts?");
+      } else {
+        text.append("2. generate the deployment scripts?");
+      }
+    }
+    return text.toString().strip();
+  }
+
+  private static String opening(Plan plan) {
+    ModelRequest r = plan.request();
+    return switch (plan.intent()) {
+      case CREATE_MODEL -> "I'll design " + modelLabel(r) + " from " + String.join(" and ", r.sourceTables()) + ".";
+      case CHANGE_SCD_TYPE -> "I'll regenerate the model as " + modelLabel(r) + ".";
+      case ADD_ATTRIBUTES, REMOVE_ATTRIBUTES -> "I'll regenerate " + modelLabel(r) + " with "
+          + (r.attributes().isEmpty() ? "every descriptive column" : "the attributes " + String.join(", ", r.attributes()))
+          + (r.excluded().isEmpty() ? "" : ", leaving out " + String.join(", ", r.excluded())) + ".";
+      case GENERATE_SCRIPTS -> "I'll generate the deployment scripts (" + scriptTypes(plan) + ") for " + modelLabel(r) + ".";
+      case RECOMMEND_PATTERN -> "I'll ask the pattern library which pattern fits " + tablesOf(plan) + ".";
+      case OPTIMIZE -> "I'll look for Databricks optimizations.";
+      case ANALYZE -> "I'll analyze " + tablesOf(plan) + ".";
+      case EXPLAIN -> "Here is the reasoning.";
+      default -> "";
+    };
+  }
+
+  private static String modelLabel(ModelRequest r) {
+    return switch (r.kind()) {
+      case DIMENSION -> "a Type " + r.scdType() + " slowly changing dimension dim_" + r.name();
+      case FACT -> "a fact table fact_" + r.name() + (r.grain() == null ? "" : " (grain: " + r.grain() + ")");
+      case STAR -> "a star schema around " + r.name();
+      case DATA_VAULT -> "a Data Vault 2.0 model (hubs, links, satellites)";
+    };
+  }
+
+  private String rationale(Plan plan) {
+    ModelRequest r = plan.request();
+    if (r == null) {
+      return plan.intent() == Intent.EXPLAIN ? explainFromPattern(plan) : null;
+    }
+    String kind = r.kind() == ModelKind.DIMENSION && r.scdType() != null
+        ? texts.get("explain.slowly_changing_dimension." + r.scdType())
+        : texts.get("explain." + r.kind().patternType());
+    return plan.intent() == Intent.EXPLAIN ? kind + "\n" + texts.get("explain.databricks") : kind;
+  }
+
+  private String explainFromPattern(Plan plan) {
+    String pattern = plan.call("get_pattern").input().path("pattern_type").asText();
+    String key = "explain." + pattern;
+    return (pattern.equals("slowly_changing_dimension") ? texts.get(key + ".2") : texts.get(key)) + "\n" + texts.get("explain.databricks");
+  }
+
+  private static void appendOutcomes(StringBuilder text, List<ToolOutcome> outcomes) {
+    String unavailable = outcomes.stream()
+        .filter(o -> o.status() == ToolOutcome.Status.UNAVAILABLE)
+        .map(ToolOutcome::tool)
+        .distinct()
+        .collect(Collectors.joining(", "));
+    List<ToolOutcome> failed = outcomes.stream().filter(o -> o.status() == ToolOutcome.Status.FAILED).toList();
+    long ran = outcomes.stream().filter(ToolOutcome::ok).count();
+    if (ran > 0) {
+      text.append("\nI ran ").append(ran).append(ran == 1 ? " tool: " : " tools: ")
+          .append(outcomes.stream().filter(ToolOutcome::ok).map(ToolOutcome::tool).collect(Collectors.joining(", ")))
+          .append(". Their results are attached to this answer.\n");
+      outcomes.stream().filter(o -> o.ok() && o.tool().equals("generate_reactflow_nodes")).findFirst()
+          .ifPresent(o -> text.append("The model has ").append(o.result().path("nodes").size()).append(" tables on the canvas preview.\n"));
+    }
+    failed.forEach(o -> text.append("\n").append(o.tool()).append(" failed: ").append(o.error()).append('\n'));
+    if (!unavailable.isEmpty()) {
+      text.append("\nThese tools are not available in this installation, so I could not run them: ")
+          .append(unavailable).append(". Nothing below was invented to replace them.\n");
+    }
+  }
+
+  private static String scriptTypes(Plan plan) {
+    JsonNode types = plan.call("generate_templates").input().path("template_types");
+    StringBuilder s = new StringBuilder();
+    types.forEach(t -> s.append(s.length() == 0 ? "" : ", ").append(t.asText().toUpperCase(Locale.ROOT)));
+    return s.toString();
+  }
+
+  private static String tablesOf(Plan plan) {
+    PlannedCall first = plan.calls().get(0);
+    JsonNode names = first.input().has("table_names") ? first.input().get("table_names") : first.input().path("tables");
+    if (names.isMissingNode()) {
+      return first.input().path("table_name").asText("the tables");
+    }
+    StringBuilder s = new StringBuilder();
+    names.forEach(n -> s.append(s.length() == 0 ? "" : " and ").append(n.asText()));
+    return s.toString();
+  }
+
+  private static String describe(WorkspaceCatalog.Table table) {
+    String rows = table.rowCount() >= 0 ? String.format(Locale.ROOT, "%,d rows", table.rowCount()) : "row count unknown";
+    return table.name() + ": " + rows + ", " + table.columns().size() + " columns";
+  }
+}

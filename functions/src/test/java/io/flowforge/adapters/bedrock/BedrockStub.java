@@ -1,0 +1,130 @@
+package io.flowforge.adapters.bedrock;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local stand-in for Bedrock that speaks the real Converse wire format on 127.0.0.1: each test scripts
+ * the answers in order, and every request body is recorded so tests can check what would have left the
+ * machine.
+ */
+final class BedrockStub implements AutoCloseable {
+  /** One request as received. */
+  record Received(String modelId, String body) {}
+
+  private record Scripted(int status, String errorType, String body, boolean hang) {}
+
+  private final HttpServer server;
+  private final Deque<Scripted> script = new ArrayDeque<>();
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
+
+  BedrockStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.createContext("/model/", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Answers the next request with text and end_turn. */
+  BedrockStub thenText(String text, int inputTokens, int outputTokens) {
+    return then(200, null, """
+        {"output":{"message":{"role":"assistant","content":[{"text":%s}]}},"stopReason":"end_turn",
+         "usage":{"inputTokens":%d,"outputTokens":%d,"totalTokens":%d},"metrics":{"latencyMs":10}}
+        """.formatted(quote(text), inputTokens, outputTokens, inputTokens + outputTokens));
+  }
+
+  /** Answers the next request with a tool use; {@code inputJson} is sent as is, malformed or not. */
+  BedrockStub thenToolUse(String toolUseId, String tool, String inputJson, int inputTokens, int outputTokens) {
+    return then(200, null, """
+        {"output":{"message":{"role":"assistant","content":[{"text":"Let me check."},
+         {"toolUse":{"toolUseId":%s,"name":%s,"input":%s}}]}},"stopReason":"tool_use",
+         "usage":{"inputTokens":%d,"outputTokens":%d,"totalTokens":%d},"metrics":{"latencyMs":10}}
+        """.formatted(quote(toolUseId), quote(tool), inputJson, inputTokens, outputTokens, inputTokens + outputTokens));
+  }
+
+  BedrockStub thenThrottle() {
+    return then(429, "ThrottlingException", "{\"message\":\"Too many requests, please wait before trying again.\"}");
+  }
+
+  /** The next request gets no answer until the stub closes (the client's timeout must fire first). */
+  BedrockStub thenHang() {
+    synchronized (script) {
+      script.add(new Scripted(0, null, null, true));
+    }
+    return this;
+  }
+
+  private BedrockStub then(int status, String errorType, String body) {
+    synchronized (script) {
+      script.add(new Scripted(status, errorType, body, false));
+    }
+    return this;
+  }
+
+  List<Received> received() {
+    return List.copyOf(received);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String encodedId = path.substring("/model/".length(), path.lastIndexOf('/'));
+    received.add(new Received(URLDecoder.decode(encodedId, StandardCharsets.UTF_8), body));
+    Scripted next;
+    synchronized (script) {
+      next = script.poll();
+    }
+    if (next == null) {
+      next = new Scripted(500, "InternalServerException", "{\"message\":\"the stub has no scripted answer left\"}", false);
+    }
+    if (next.hang()) {
+      try {
+        closing.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+      return;
+    }
+    byte[] bytes = next.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.getResponseHeaders().add("x-amzn-RequestId", "stub-" + received.size());
+    if (next.errorType() != null) {
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", next.errorType());
+    }
+    exchange.sendResponseHeaders(next.status(), bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+
+  @Override
+  public void close() {
+    closing.countDown();
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}

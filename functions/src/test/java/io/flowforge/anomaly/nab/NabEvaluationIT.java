@@ -1,0 +1,52 @@
+package io.flowforge.anomaly.nab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowforge.anomaly.StreamingScorer;
+import io.flowforge.testing.SharedData;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs FlowForge's streaming scorer over the whole NAB corpus, one configuration and one threshold per
+ * profile. The floors sit a little below the scores measured when the detector was last tuned (49.2 /
+ * 35.9 / 56.1, see docs/evaluation-nab.md), so a change that makes detection worse fails here.
+ */
+class NabEvaluationIT {
+  private static final Map<String, Double> FLOORS =
+      Map.of("standard", 47.0, "reward_low_FP_rate", 34.0, "reward_low_FN_rate", 54.0);
+
+  @Test
+  void scoresAboveMeasuredFloor_onEveryProfile() {
+    List<NabEvaluation.ProfileResult> results =
+        NabEvaluation.evaluate(SharedData.resolve("nab"), values -> new StreamingScorer().score(values));
+
+    Map<String, Double> scores =
+        results.stream().collect(Collectors.toMap(NabEvaluation.ProfileResult::profile, NabEvaluation.ProfileResult::normalized));
+    assertEquals(FLOORS.keySet(), scores.keySet());
+    FLOORS.forEach(
+        (profile, floor) -> assertTrue(scores.get(profile) > floor, profile + " scored " + scores.get(profile) + ", floor " + floor));
+  }
+
+  @Test
+  void scoresTheNullDetectorAtZero_andAPerfectOracleAt100() {
+    List<NabFile> corpus = NabCorpus.load(SharedData.resolve("nab"));
+    Map<String, NabFile> byValues = corpus.stream().collect(Collectors.toMap(f -> java.util.Arrays.toString(java.util.Arrays.copyOf(f.values(), 64)) + f.length(), f -> f, (a, b) -> a));
+    List<NabEvaluation.ProfileResult> none = NabEvaluation.evaluate(SharedData.resolve("nab"), values -> new double[values.length]);
+    // The oracle fires on the first row of every window, which earns the full true-positive weight.
+    List<NabEvaluation.ProfileResult> oracle =
+        NabEvaluation.evaluate(
+            SharedData.resolve("nab"),
+            values -> {
+              NabFile file = byValues.get(java.util.Arrays.toString(java.util.Arrays.copyOf(values, 64)) + values.length);
+              double[] scores = new double[values.length];
+              file.windows().forEach(w -> scores[w.start()] = 1);
+              return scores;
+            });
+    none.forEach(result -> assertEquals(0.0, result.normalized(), 1e-9));
+    oracle.forEach(result -> assertEquals(100.0, result.normalized(), 1e-6));
+  }
+}

@@ -1,0 +1,81 @@
+package io.flowforge.assistant.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowforge.testing.SharedData;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./flowforge mcp} as an MCP client sees it: a real process spoken to over stdio by the MCP SDK client. */
+class McpToolServerIT {
+  private static McpSyncClient client;
+
+  @BeforeAll
+  static void startServer() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ServerParameters server = ServerParameters.builder(java.toString())
+        .args("-cp", System.getProperty("java.class.path"), "io.flowforge.cli.FlowForgeCli", "mcp",
+            "--data", SharedData.resolve("adventureworks/csv").toString())
+        .addEnvVar("DDB_LOCAL_TELEMETRY", "0")
+        .build();
+    client = McpClient.sync(new StdioClientTransport(server, McpJsonDefaults.getMapper()))
+        .requestTimeout(Duration.ofSeconds(60))
+        .build();
+    client.initialize();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.closeGracefully();
+  }
+
+  @Test
+  void listsTheRegisteredToolsWithTheirSchemas() {
+    List<McpSchema.Tool> tools = client.listTools().tools();
+
+    McpSchema.Tool metadata = tools.stream().filter(t -> t.name().equals("get_table_metadata")).findFirst().orElseThrow();
+    Map<String, Object> schema = metadata.inputSchema();
+    assertTrue(((Map<?, ?>) schema.get("properties")).containsKey("table_names"), schema.toString());
+    assertTrue(((List<?>) schema.get("required")).contains("table_names"), schema.toString());
+    assertTrue(tools.stream().noneMatch(t -> t.name().equals("generate_data_vault_model")),
+        "a tool whose engine is not installed is not offered");
+  }
+
+  @Test
+  void callsAToolThroughTheClient_andGetsTheCatalogsAnswer() {
+    McpSchema.CallToolResult result = client.callTool(
+        new McpSchema.CallToolRequest("get_table_metadata", Map.of("table_names", List.of("Production.ProductCategory"))));
+
+    assertFalse(Boolean.TRUE.equals(result.isError()), result.toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> content = (Map<String, Object>) result.structuredContent();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> table = ((List<Map<String, Object>>) content.get("tables")).get(0);
+    assertEquals("Production.ProductCategory", table.get("name"));
+    assertEquals(4, ((Number) table.get("row_count")).intValue());
+    assertEquals(4, ((List<?>) table.get("columns")).size());
+  }
+
+  @Test
+  void answersAWrongInputWithAnErrorThatNamesTheField() {
+    McpSchema.CallToolResult result = client.callTool(
+        new McpSchema.CallToolRequest("get_table_metadata", Map.of("table_names", "Production.Product")));
+
+    assertTrue(Boolean.TRUE.equals(result.isError()));
+    String text = ((McpSchema.TextContent) result.content().get(0)).text();
+    assertTrue(text.contains("field 'table_names'"), text);
+  }
+}

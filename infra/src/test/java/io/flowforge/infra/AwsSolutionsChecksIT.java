@@ -1,0 +1,116 @@
+package io.flowforge.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.s3.Bucket;
+
+/**
+ * cdk-nag's AwsSolutions pack runs as a CDK policy-validation plugin: synthesis fails on any finding that
+ * is not acknowledged. Synthesizes the full stack once, with a built web app so the upload of the static
+ * files is checked too.
+ */
+class AwsSolutionsChecksIT {
+  private static Path assembly;
+  private static Template template;
+
+  @BeforeAll
+  static void synthesize() throws IOException {
+    Path dist = Files.createDirectories(Synth.outdir("nag-frontend-dist"));
+    Files.writeString(dist.resolve("index.html"), "<!doctype html><title>FlowForge</title>");
+    App app = Synth.app("nag");
+    FlowForgeStack stack = FlowForgeApp.build(app, new StackSettings(Synth.lambdaJar(), Optional.of(dist)));
+    template = Template.fromStack(stack);
+    assembly = Synth.outdir("nag");
+  }
+
+  @Test
+  void reportsNoUnacknowledgedFinding() {
+    JsonNode plugins = Synth.readJson(assembly.resolve("validation-report.json")).path("pluginReports");
+
+    List<String> names = new ArrayList<>();
+    for (JsonNode plugin : plugins) {
+      names.add(plugin.path("pluginName").asText());
+      assertEquals("success", plugin.path("conclusion").asText(), plugin.toString());
+      assertEquals(0, plugin.path("violations").size(), plugin.path("violations").toString());
+    }
+    assertTrue(names.contains("AwsSolutions"), "the AwsSolutions pack did not run: " + names);
+  }
+
+  @Test
+  void failsSynthesis_whenAFindingIsNotAcknowledged() {
+    App app = Synth.app("nag-control");
+    FlowForgeApp.addChecks(app);
+    new Bucket(new Stack(app, "Control"), "PlainBucket");
+
+    RuntimeException failure = assertThrows(RuntimeException.class, app::synth);
+
+    assertTrue(failure.getMessage().contains("Validation failed"), failure.getMessage());
+    String report = Synth.readJson(Synth.outdir("nag-control").resolve("validation-report.json")).toString();
+    assertTrue(report.contains("AwsSolutions-S10"), "expected the bucket without a TLS policy to be reported");
+  }
+
+  @Test
+  void uploadsTheBuiltWebApp_whenTheFrontendIsBuilt() {
+    template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+  }
+
+  @Test
+  void givesEveryAcknowledgmentAReasonThatTheInfrastructureDocExplains() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "infrastructure.md"));
+    Map<String, String> acknowledged = acknowledgedRules(false);
+
+    assertFalse(acknowledged.isEmpty());
+    acknowledged.forEach(
+        (rule, reason) -> {
+          assertTrue(reason.length() > 30, rule + ": " + reason);
+          String ruleId = rule.replaceFirst("^Annotation::", "").replaceFirst("\\[.*$", "");
+          if (ruleId.startsWith("AwsSolutions-")) {
+            assertTrue(doc.contains(ruleId), ruleId + " is acknowledged but not explained in docs/infrastructure.md");
+          }
+        });
+  }
+
+  @Test
+  void acknowledgesNoFindingForTheWholeStack() {
+    assertEquals(Map.of(), acknowledgedRules(true));
+  }
+
+  /** Acknowledged rule ids with their reasons, over the whole stack or only on the stack itself. */
+  private static Map<String, String> acknowledgedRules(boolean stackLevelOnly) {
+    JsonNode metadata = Synth.readJson(assembly.resolve(FlowForgeApp.STACK_NAME + ".metadata.json"));
+    Map<String, String> rules = new TreeMap<>();
+    metadata
+        .fields()
+        .forEachRemaining(
+            path -> {
+              boolean stackLevel = path.getKey().equals("/" + FlowForgeApp.STACK_NAME);
+              if (stackLevelOnly && !stackLevel) {
+                return;
+              }
+              for (JsonNode entry : path.getValue()) {
+                if (entry.path("type").asText().equals(Validations.ACKNOWLEDGED_RULES_METADATA_KEY)) {
+                  entry.path("data").fields().forEachRemaining(rule -> rules.put(rule.getKey(), rule.getValue().asText()));
+                }
+              }
+            });
+    return rules;
+  }
+}

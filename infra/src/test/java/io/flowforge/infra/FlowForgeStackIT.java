@@ -1,0 +1,397 @@
+package io.flowforge.infra;
+
+import static io.flowforge.infra.Synth.list;
+import static io.flowforge.infra.Synth.map;
+import static io.flowforge.infra.Synth.properties;
+import static io.flowforge.infra.Synth.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowforge.adapters.dynamodb.TableDefinition;
+import io.flowforge.adapters.dynamodb.Tables;
+import io.flowforge.api.Route;
+import io.flowforge.api.RouteCatalog;
+import io.flowforge.infra.FunctionPlan.Access;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Synthesizes the stack once (it takes seconds) and checks the template against the shared contract. */
+class FlowForgeStackIT {
+  private static final Set<String> DYNAMODB_READ_ACTIONS =
+      Set.of(
+          "dynamodb:BatchGetItem",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:Query",
+          "dynamodb:GetItem",
+          "dynamodb:Scan",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DescribeTable");
+  private static final Set<String> S3_READ_ACTIONS = Set.of("s3:GetObject", "s3:ListBucket");
+
+  private static Template template;
+  private static List<FunctionPlan> plans;
+
+  @BeforeAll
+  static void synthesize() {
+    FlowForgeStack stack =
+        FlowForgeApp.build(
+            Synth.app("stack"), new StackSettings(Synth.lambdaJar(), Optional.empty()));
+    template = Template.fromStack(stack);
+    plans = FunctionPlan.forRoutes(RouteCatalog.all());
+  }
+
+  @Test
+  void createsExactlyTheCatalogRoutes() {
+    Set<String> deployed =
+        resources("AWS::ApiGatewayV2::Route").values().stream()
+            .map(route -> (String) properties(route).get("RouteKey"))
+            .collect(Collectors.toSet());
+
+    Set<String> catalog = RouteCatalog.all().stream().map(Route::routeKey).collect(Collectors.toSet());
+    assertEquals(catalog, deployed);
+    assertEquals(RouteCatalog.all().size(), resources("AWS::ApiGatewayV2::Route").size());
+  }
+
+  @Test
+  void putsTheCognitoJwtAuthorizerOnEveryAuthenticatedRoute_andNoneOnPublicOnes() {
+    String authorizer = template.getResourceId("AWS::ApiGatewayV2::Authorizer");
+    template.hasResourceProperties(
+        "AWS::ApiGatewayV2::Authorizer",
+        Map.of(
+            "AuthorizerType", "JWT",
+            "IdentitySource", List.of("$request.header.Authorization"),
+            "JwtConfiguration",
+                Map.of(
+                    "Audience",
+                    List.of(Map.of("Ref", template.getResourceId("AWS::Cognito::UserPoolClient"))))));
+    Map<String, Route> byKey =
+        RouteCatalog.all().stream().collect(Collectors.toMap(Route::routeKey, Function.identity()));
+
+    for (Map<String, Object> resource : resources("AWS::ApiGatewayV2::Route").values()) {
+      Map<String, Object> route = properties(resource);
+      Route declared = byKey.get((String) route.get("RouteKey"));
+      if (declared.authenticated()) {
+        assertEquals("JWT", route.get("AuthorizationType"), declared.routeKey());
+        assertEquals(authorizer, target(route.get("AuthorizerId")), declared.routeKey());
+      } else {
+        assertEquals("NONE", route.get("AuthorizationType"), declared.routeKey());
+        assertTrue(!route.containsKey("AuthorizerId"), declared.routeKey());
+      }
+    }
+  }
+
+  @Test
+  void issuesTokensFromTheStacksOwnUserPool() {
+    Map<String, Object> authorizer =
+        properties(resources("AWS::ApiGatewayV2::Authorizer").values().iterator().next());
+
+    String issuer = map(authorizer.get("JwtConfiguration")).get("Issuer").toString();
+    assertTrue(issuer.contains("cognito-idp"), issuer);
+    assertTrue(issuer.contains(template.getResourceId("AWS::Cognito::UserPool")), issuer);
+  }
+
+  @Test
+  void routesEachRequestToItsFeaturesFunction_throughTheLiveAlias() {
+    Map<String, Map<String, Object>> integrations = resources("AWS::ApiGatewayV2::Integration");
+    Map<String, Map<String, Object>> aliases = resources("AWS::Lambda::Alias");
+
+    for (Map<String, Object> resource : resources("AWS::ApiGatewayV2::Route").values()) {
+      Map<String, Object> route = properties(resource);
+      String integrationId = route.get("Target").toString().replaceAll(".*Ref=([A-Za-z0-9]+).*", "$1");
+      Map<String, Object> integration = properties(integrations.get(integrationId));
+      String alias = target(integration.get("IntegrationUri"));
+      assertTrue(aliases.containsKey(alias), route.get("RouteKey") + " -> " + alias);
+      String function = target(properties(aliases.get(alias)).get("FunctionName"));
+      FunctionPlan plan = planOf(function);
+      assertTrue(
+          plan.routes().stream().anyMatch(r -> r.routeKey().equals(route.get("RouteKey"))),
+          route.get("RouteKey") + " served by " + plan.id());
+    }
+  }
+
+  @Test
+  void createsOneFunctionPerFeatureAndAccess() {
+    Map<String, Map<String, Object>> functions = resources("AWS::Lambda::Function");
+
+    assertEquals(plans.size(), functions.size());
+    Set<String> ids = new HashSet<>();
+    functions.keySet().forEach(id -> ids.add(planOf(id).id()));
+    assertEquals(plans.stream().map(FunctionPlan::id).collect(Collectors.toSet()), ids);
+  }
+
+  @Test
+  void runsEveryFunctionOnJava17WithSnapStartTracingAndItsOwnLogGroup() {
+    Map<String, Map<String, Object>> logGroups = resources("AWS::Logs::LogGroup");
+
+    for (Map.Entry<String, Map<String, Object>> entry : resources("AWS::Lambda::Function").entrySet()) {
+      Map<String, Object> function = properties(entry.getValue());
+      assertEquals("java17", function.get("Runtime"), entry.getKey());
+      assertEquals(List.of("arm64"), function.get("Architectures"), entry.getKey());
+      assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"), entry.getKey());
+      assertEquals(Map.of("Mode", "Active"), function.get("TracingConfig"), entry.getKey());
+      assertEquals(planOf(entry.getKey()).feature().handlerClass() + "::handleRequest", function.get("Handler"));
+      String logGroup = target(map(function.get("LoggingConfig")).get("LogGroup"));
+      assertEquals(30, properties(logGroups.get(logGroup)).get("RetentionInDays"), entry.getKey());
+    }
+  }
+
+  @Test
+  void passesEachFunctionTheNamesOfExactlyTheTablesItUses() {
+    for (FunctionPlan plan : plans) {
+      Set<String> expected = new HashSet<>();
+      expected.add("JAVA_TOOL_OPTIONS");
+      plan.tables().forEach(table -> expected.add(table.environmentVariable()));
+      if (plan.bucket() != FunctionPlan.BucketAccess.NONE) {
+        expected.add(FeatureFunction.UPLOAD_BUCKET_VARIABLE);
+      }
+
+      assertEquals(expected, environment(functionOf(plan)).keySet(), plan.id());
+    }
+  }
+
+  @Test
+  void grantsReadFunctionsNoWriteAction() {
+    for (FunctionPlan plan : plans) {
+      if (plan.access() != Access.READ) {
+        continue;
+      }
+      for (String action : actions(functionOf(plan))) {
+        if (action.startsWith("dynamodb:")) {
+          assertTrue(DYNAMODB_READ_ACTIONS.contains(action), plan.id() + " may " + action);
+        } else if (action.startsWith("s3:")) {
+          assertTrue(S3_READ_ACTIONS.contains(action), plan.id() + " may " + action);
+        } else {
+          assertTrue(action.startsWith("logs:") || action.startsWith("xray:"), plan.id() + " may " + action);
+        }
+      }
+    }
+  }
+
+  @Test
+  void grantsWriteActionsOnlyOnTheFeaturesWriteTables() {
+    for (FunctionPlan plan : plans) {
+      String function = functionOf(plan);
+      Map<String, Tables> tableById = new HashMap<>();
+      environment(function)
+          .forEach(
+              (variable, value) ->
+                  plan.tables().stream()
+                      .filter(table -> table.environmentVariable().equals(variable))
+                      .forEach(table -> tableById.put(target(value), table)));
+
+      Set<Tables> written = new HashSet<>();
+      for (Map<String, Object> statement : statements(function)) {
+        if (list(statement.get("Action")).contains("dynamodb:PutItem")) {
+          for (Object resource : list(statement.get("Resource"))) {
+            if (map(resource).containsKey("Fn::GetAtt")) {
+              written.add(tableById.get(target(resource)));
+            }
+          }
+        }
+      }
+
+      assertEquals(plan.writeTables(), written, plan.id());
+    }
+  }
+
+  @Test
+  void createsEveryTableOnDemandWithPointInTimeRecoveryAndEncryption() {
+    assertEquals(Tables.values().length, resources("AWS::DynamoDB::Table").size());
+    for (Tables table : Tables.values()) {
+      TableDefinition definition = table.definition();
+      Map<String, Object> expected = new HashMap<>();
+      expected.put("KeySchema", keySchema(definition.partitionKey(), definition.sortKey()));
+      expected.put("BillingMode", "PAY_PER_REQUEST");
+      expected.put(
+          "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true));
+      expected.put("SSESpecification", Map.of("SSEEnabled", true));
+      expected.put(
+          "TimeToLiveSpecification",
+          definition
+              .timeToLiveAttribute()
+              .<Object>map(attribute -> Map.of("AttributeName", attribute, "Enabled", true))
+              .orElse(Match.absent()));
+      expected.put(
+          "GlobalSecondaryIndexes",
+          definition.globalIndexes().isEmpty()
+              ? Match.absent()
+              : Match.arrayWith(
+                  definition.globalIndexes().stream()
+                      .<Object>map(
+                          index ->
+                              Match.objectLike(
+                                  Map.of(
+                                      "IndexName", index.name(),
+                                      "KeySchema", keySchema(index.partitionKey(), index.sortKey()))))
+                      .toList()));
+
+      template.hasResource(
+          "AWS::DynamoDB::Table",
+          Map.of("Properties", Match.objectLike(expected), "DeletionPolicy", "Retain"));
+    }
+  }
+
+  @Test
+  void blocksPublicAccessAndRequiresTlsOnEveryBucket() {
+    Map<String, Object> blockAll =
+        Map.of(
+            "BlockPublicAcls", true,
+            "BlockPublicPolicy", true,
+            "IgnorePublicAcls", true,
+            "RestrictPublicBuckets", true);
+    template.allResourcesProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of("PublicAccessBlockConfiguration", blockAll, "BucketEncryption", Match.anyValue())));
+
+    Map<String, Map<String, Object>> buckets = resources("AWS::S3::Bucket");
+    Set<String> tlsOnly = new HashSet<>();
+    for (Map<String, Object> policy : resources("AWS::S3::BucketPolicy").values()) {
+      for (Object statement : list(map(properties(policy).get("PolicyDocument")).get("Statement"))) {
+        if ("Deny".equals(map(statement).get("Effect"))
+            && map(statement).toString().contains("aws:SecureTransport=false")) {
+          tlsOnly.add(target(properties(policy).get("Bucket")));
+        }
+      }
+    }
+    assertEquals(buckets.keySet(), tlsOnly);
+  }
+
+  @Test
+  void letsTheBrowserPutUploadsFromTheAppOrigin_andAbortsIncompleteUploads() {
+    template.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "CorsConfiguration",
+                    Map.of(
+                        "CorsRules",
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "AllowedMethods", List.of("PUT"),
+                                    "AllowedOrigins", List.of(Match.anyValue()))))),
+                "LifecycleConfiguration",
+                    Map.of(
+                        "Rules",
+                        List.of(
+                            Match.objectLike(
+                                Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1))))))));
+  }
+
+  @Test
+  void servesTheAppFromAPrivateBucketThroughCloudFrontOriginAccessControl() {
+    String oac = template.getResourceId("AWS::CloudFront::OriginAccessControl");
+    template.hasResourceProperties(
+        "AWS::CloudFront::OriginAccessControl",
+        Map.of(
+            "OriginAccessControlConfig",
+            Match.objectLike(
+                Map.of(
+                    "OriginAccessControlOriginType", "s3",
+                    "SigningBehavior", "always",
+                    "SigningProtocol", "sigv4"))));
+    template.hasResourceProperties(
+        "AWS::CloudFront::Distribution",
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of(
+                    "Origins",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "OriginAccessControlId",
+                                    Map.of("Fn::GetAtt", List.of(oac, "Id")),
+                                    "S3OriginConfig",
+                                    Map.of("OriginAccessIdentity", ""))))),
+                    "DefaultCacheBehavior",
+                    Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
+                    "CacheBehaviors",
+                    List.of(Match.objectLike(Map.of("PathPattern", "/api/*", "ViewerProtocolPolicy", "https-only")))))));
+    template.hasResourceProperties(
+        "AWS::S3::BucketPolicy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Effect", "Allow",
+                                "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                                "Condition", Match.objectLike(Map.of("StringEquals", Match.objectLike(Map.of("AWS:SourceArn", Match.anyValue())))))))))));
+  }
+
+  @Test
+  void uploadsNoWebApp_whenTheFrontendIsNotBuilt() {
+    template.resourceCountIs("Custom::CDKBucketDeployment", 0);
+  }
+
+  private static Map<String, Map<String, Object>> resources(String type) {
+    return template.findResources(type);
+  }
+
+  private static FunctionPlan planOf(String functionId) {
+    String description = (String) properties(resources("AWS::Lambda::Function").get(functionId)).get("Description");
+    return plans.stream()
+        .filter(plan -> description.startsWith("FlowForge " + plan.id() + ":"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no plan for " + functionId + " (" + description + ")"));
+  }
+
+  private static String functionOf(FunctionPlan plan) {
+    return resources("AWS::Lambda::Function").keySet().stream()
+        .filter(id -> planOf(id).equals(plan))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no function for " + plan.id()));
+  }
+
+  private static Map<String, Object> environment(String functionId) {
+    return map(map(properties(resources("AWS::Lambda::Function").get(functionId)).get("Environment")).get("Variables"));
+  }
+
+  private static List<Map<String, Object>> statements(String functionId) {
+    String role = target(properties(resources("AWS::Lambda::Function").get(functionId)).get("Role"));
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (Map<String, Object> policy : resources("AWS::IAM::Policy").values()) {
+      boolean attached =
+          list(properties(policy).get("Roles")).stream().anyMatch(ref -> target(ref).equals(role));
+      if (attached) {
+        list(map(properties(policy).get("PolicyDocument")).get("Statement"))
+            .forEach(statement -> statements.add(map(statement)));
+      }
+    }
+    assertTrue(!statements.isEmpty(), "no policy on " + role);
+    return statements;
+  }
+
+  private static Set<String> actions(String functionId) {
+    Set<String> actions = new HashSet<>();
+    statements(functionId).forEach(statement -> list(statement.get("Action")).forEach(a -> actions.add((String) a)));
+    return actions;
+  }
+
+  private static List<Object> keySchema(String partitionKey, String sortKey) {
+    List<Object> schema = new ArrayList<>();
+    schema.add(Map.of("AttributeName", partitionKey, "KeyType", "HASH"));
+    if (sortKey != null) {
+      schema.add(Map.of("AttributeName", sortKey, "KeyType", "RANGE"));
+    }
+    return schema;
+  }
+}

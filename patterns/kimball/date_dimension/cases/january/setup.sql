@@ -1,0 +1,1 @@
+CREATE TABLE staging.nothing (x INT) USING DELTA;
