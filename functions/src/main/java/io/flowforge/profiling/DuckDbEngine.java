@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * An embedded, in-memory DuckDB that exposes local files as views. File paths are bound as prepared-statement
+ * An embedded, in-memory DuckDB that exposes local files as relations. File paths are bound as prepared-statement
  * parameters into session variables, never spliced into SQL; the data stays in DuckDB, not in the JVM.
  */
 public final class DuckDbEngine implements SqlEngine {
+  /** Widest table profiled; each column costs several aggregate expressions, and wider files are rarely one table. */
+  public static final int MAX_COLUMNS = 2_000;
   private final Connection connection;
   private final Path extensionDir;
   private int registered;
@@ -35,6 +37,8 @@ public final class DuckDbEngine implements SqlEngine {
       properties.setProperty("extension_directory", extensionDir.toString());
       properties.setProperty("autoinstall_known_extensions", "false");
       properties.setProperty("autoload_known_extensions", "true");
+      // Tables loaded from text files may exceed memory; DuckDB spills them here instead of failing.
+      properties.setProperty("temp_directory", extensionDir.resolve("spill").toString());
       connection = DriverManager.getConnection("jdbc:duckdb:", properties);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -71,17 +75,19 @@ public final class DuckDbEngine implements SqlEngine {
     SourceFormat format = SourceFormat.of(path);
     int index = registered++;
     String variable = "ff_src_" + index;
-    String view = "ff_view_" + index;
+    String view = "ff_table_" + index;
     bindVariable(variable, path.toString());
     Map<String, String> csvDialect = Map.of();
     if (format == SourceFormat.CSV) {
       csvDialect = registerCsv(view, variable, file);
     } else if (format == SourceFormat.JSON_LINES) {
-      createView(view, "SELECT * FROM read_json_auto(getvariable('" + variable + "'), format = 'newline_delimited')", file);
+      createRelation(view, "SELECT * FROM read_json_auto(getvariable('" + variable + "'), format = 'newline_delimited')", file, true);
     } else {
-      createView(view, "SELECT * FROM read_parquet(getvariable('" + variable + "'))", file);
+      createRelation(view, "SELECT * FROM read_parquet(getvariable('" + variable + "'))", file, false);
     }
-    return new TableRef(name, view, describe(view), format, csvDialect);
+    List<TableRef.Column> columns = describe(view);
+    requireColumnLimit(columns.size(), file);
+    return new TableRef(name, view, columns, format, csvDialect);
   }
 
   /** The table name for a file: its file name without the last extension. */
@@ -98,36 +104,51 @@ public final class DuckDbEngine implements SqlEngine {
   private Map<String, String> registerCsv(String view, String variable, Path file) {
     FlowForgeException failure = null;
     for (String encoding : List.of("utf-8", "latin-1")) {
-      for (String padding : List.of("", ", null_padding = true, parallel = false")) {
-        String options = ", encoding = '" + encoding + "'" + padding;
+      String plain = ", encoding = '" + encoding + "'";
+      String padded = plain + ", null_padding = true, parallel = false";
+      try {
+        Map<String, String> dialect = sniff(variable, plain);
+        Map<String, String> paddedDialect = sniff(variable, padded);
+        // Ragged rows make the plain sniffer settle for fewer columns; padding reveals the real width.
+        boolean pad = Integer.parseInt(paddedDialect.get("columns")) > Integer.parseInt(dialect.get("columns"));
+        Map<String, String> chosen = pad ? paddedDialect : dialect;
+        requireColumnLimit(Integer.parseInt(chosen.get("columns")), file);
         try {
-          Map<String, String> dialect = sniff(variable, options);
-          createView(view, "SELECT * FROM read_csv(getvariable('" + variable + "')" + options + ")");
-          dialect.put("encoding", encoding);
-          if (!padding.isEmpty()) {
-            dialect.put("raggedRows", "padded with nulls");
-          }
-          return dialect;
+          createRelation(view, "SELECT * FROM read_csv(getvariable('" + variable + "')" + (pad ? padded : plain) + ")", true);
         } catch (SQLException e) {
-          if (failure == null || !isEncodingError(e)) {
-            failure = unreadable(file, e);
+          if (pad) {
+            throw e;
           }
-          if (isEncodingError(e)) {
-            break;
-          }
+          pad = true;
+          createRelation(view, "SELECT * FROM read_csv(getvariable('" + variable + "')" + padded + ")", true);
         }
+        chosen.put("encoding", encoding);
+        if (pad) {
+          chosen.put("raggedRows", "padded with nulls");
+        }
+        return chosen;
+      } catch (SQLException e) {
+        if (!isEncodingError(e)) {
+          throw unreadable(file, e);
+        }
+        failure = new FlowForgeException(ProblemType.UNPROCESSABLE,
+            "File '" + file.getFileName() + "' is neither UTF-8 nor Latin-1 text; re-export it as UTF-8 CSV.", null, e);
       }
     }
-    throw failure != null && failure.getCause() instanceof SQLException cause && isEncodingError(cause)
-        ? new FlowForgeException(ProblemType.UNPROCESSABLE,
-            "File '" + file.getFileName() + "' is neither UTF-8 nor Latin-1 text; re-export it as UTF-8 CSV.")
-        : failure;
+    throw failure;
+  }
+
+  private static void requireColumnLimit(int columns, Path file) {
+    if (columns > MAX_COLUMNS) {
+      throw new FlowForgeException(ProblemType.UNPROCESSABLE, "File '" + file.getFileName() + "' has " + columns
+          + " columns; FlowForge profiles at most " + MAX_COLUMNS + " columns per table. Split the file or keep the columns you need.");
+    }
   }
 
   private Map<String, String> sniff(String variable, String options) throws SQLException {
     Map<String, String> result = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT Delimiter, Quote, HasHeader, DateFormat, TimestampFormat FROM sniff_csv(getvariable('"
+        ResultSet rs = statement.executeQuery("SELECT Delimiter, Quote, HasHeader, DateFormat, TimestampFormat, len(Columns) FROM sniff_csv(getvariable('"
             + variable + "')" + options + ")")) {
       rs.next();
       result.put("delimiter", rs.getString(1));
@@ -135,6 +156,7 @@ public final class DuckDbEngine implements SqlEngine {
       result.put("header", rs.getString(3));
       putIfPresent(result, "dateFormat", rs.getString(4));
       putIfPresent(result, "timestampFormat", rs.getString(5));
+      result.put("columns", rs.getString(6));
       return result;
     }
   }
@@ -159,19 +181,27 @@ public final class DuckDbEngine implements SqlEngine {
     }
   }
 
-  private void createView(String view, String select, Path file) {
+  private void createRelation(String name, String select, Path file, boolean load) {
     try {
-      createView(view, select);
+      createRelation(name, select, load);
     } catch (SQLException e) {
       throw unreadable(file, e);
     }
   }
 
-  /** Creates the view and reads it through once, so malformed files fail here with a clear message. */
-  private void createView(String view, String select) throws SQLException {
+  /**
+   * Text formats are parsed once into a DuckDB temp table (native memory that spills to disk, never the JVM
+   * heap), because every profile query would otherwise re-parse and re-sniff the file. Parquet is columnar and
+   * cheap to rescan, so it stays a view. Either way the whole file is read here, so malformed input fails now.
+   */
+  private void createRelation(String name, String select, boolean load) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE OR REPLACE TEMP VIEW " + view + " AS " + select);
-      statement.executeQuery("SELECT count(*) FROM " + view).close();
+      if (load) {
+        statement.execute("CREATE TEMP TABLE " + name + " AS " + select);
+      } else {
+        statement.execute("CREATE OR REPLACE TEMP VIEW " + name + " AS " + select);
+        statement.executeQuery("SELECT count(*) FROM " + name).close();
+      }
     }
   }
 

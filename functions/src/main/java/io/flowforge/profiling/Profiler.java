@@ -22,6 +22,8 @@ public final class Profiler {
   /** File-order behaviour (monotonic, sequential) is judged on this many leading rows. */
   public static final int ORDER_CHECK_ROWS = 100_000;
   private static final int COLUMNS_PER_QUERY = 100;
+  /** File-order checks cover this many numeric or temporal columns; wider tables leave the rest NOT_CHECKED. */
+  public static final int ORDER_CHECK_MAX_COLUMNS = 200;
   /** Wider tables count top values on the sample instead of one GROUP BY per column. */
   private static final int EXACT_TOP_VALUES_MAX_COLUMNS = 200;
   private static final int TOP_VALUES = 5;
@@ -68,11 +70,10 @@ public final class Profiler {
 
   private Sample sample(TableRef table, long rows) {
     int size = Math.max(100, Math.min(SAMPLE_ROWS, SAMPLE_CELLS / Math.max(1, table.columns().size())));
-    String select =
-        table.columns().stream().map(c -> sql.toText(sql.quote(c.name()))).collect(Collectors.joining(", "));
+    // Values are rendered as text in the JVM: thousands of CAST expressions make the engine's binder crawl.
     String source = rows <= size ? "SELECT * FROM " + table.relation() : sql.sample(table.relation(), size, SAMPLE_SEED);
     List<List<String>> values = new ArrayList<>();
-    for (List<Object> row : engine.query("SELECT " + select + " FROM (" + source + ") s")) {
+    for (List<Object> row : engine.query(source)) {
       List<String> text = new ArrayList<>(row.size());
       row.forEach(v -> text.add(v == null ? null : v.toString()));
       values.add(text);
@@ -188,6 +189,7 @@ public final class Profiler {
     List<TableRef.Column> ordered = table.columns().stream()
         .filter(c -> !ValueClassifier.engineFamily(c.engineType()).equals("STRING")
             && !ValueClassifier.engineFamily(c.engineType()).equals("BOOLEAN"))
+        .limit(ORDER_CHECK_MAX_COLUMNS)
         .toList();
     Map<String, ColumnProfile.Ordering> result = new HashMap<>();
     for (int from = 0; from < ordered.size(); from += COLUMNS_PER_QUERY) {
@@ -205,7 +207,8 @@ public final class Profiler {
         outer.add(integer ? sql.countWhere("v" + i + " = p" + i + " + 1") : "0");
       }
       String query = "SELECT count(*), " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner)
-          + " FROM (SELECT * FROM " + table.relation() + " LIMIT " + ORDER_CHECK_ROWS + ") head) steps";
+          + " FROM (SELECT " + batch.stream().map(c -> sql.quote(c.name())).collect(Collectors.joining(", ")) + " FROM "
+          + table.relation() + " LIMIT " + ORDER_CHECK_ROWS + ") head) steps";
       List<Object> row = engine.query(query).get(0);
       long checked = asLong(row.get(0));
       for (int i = 0; i < batch.size(); i++) {

@@ -43,6 +43,9 @@ class KeyDiscoveryEvaluationIT {
     assertEquals(result.tables(), result.pkTop1(), "tables whose top key is the declared one; missed: " + result.pkMisses());
     assertTrue(result.precision() >= 0.95, "FK precision " + result.precision() + "; false: " + result.falsePositives());
     assertTrue(result.recall() >= 0.9, "FK recall " + result.recall() + "; missed: " + result.missed());
+    // Calibration: confidences must not promise more than the measured accuracy delivers.
+    assertTrue(result.meanPkConfidence() <= (double) result.pkTop1() / result.tables() + 0.05, result.report(dataset));
+    assertTrue(result.meanFkConfidence() <= result.precision() + 0.05, result.report(dataset));
   }
 
   record Evaluation(
