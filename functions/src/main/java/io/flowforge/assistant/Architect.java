@@ -10,5 +10,13 @@ public interface Architect {
    * @param state what the conversation remembers from earlier turns
    * @param message the user's message
    */
-  AssistantReply reply(ToolContext context, ConversationState state, String message);
+  default AssistantReply reply(ToolContext context, ConversationState state, String message) {
+    return reply(context, state, message, ReplyListener.NONE);
+  }
+
+  /**
+   * Answers while telling {@code listener} about each tool call and piece of text as it is produced; the
+   * returned reply holds the whole answer.
+   */
+  AssistantReply reply(ToolContext context, ConversationState state, String message, ReplyListener listener);
 }

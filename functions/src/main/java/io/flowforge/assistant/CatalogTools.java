@@ -23,7 +23,8 @@ public final class CatalogTools {
     ObjectNode result = Json.mapper().createObjectNode();
     ArrayNode tables = result.putArray("tables");
     for (JsonNode requested : input.path("table_names")) {
-      WorkspaceCatalog.Table table = context.catalog().table(requested.asText()).orElseThrow(() -> unknownTable(context, requested.asText()));
+      WorkspaceCatalog.Table table =
+          context.catalog().table(requested.asText()).orElseThrow(() -> unknownTable(context, requested.asText(), "/table_names"));
       ObjectNode t = tables.addObject().put("name", table.name()).put("row_count", table.rowCount());
       ArrayNode columns = t.putArray("columns");
       for (WorkspaceCatalog.Column c : table.columns()) {
@@ -39,10 +40,11 @@ public final class CatalogTools {
     return result;
   }
 
-  private static FlowForgeException unknownTable(ToolContext context, String name) {
+  /** An unknown table, with the closest catalog name as a hint. */
+  static FlowForgeException unknownTable(ToolContext context, String name, String pointer) {
     List<String> names = context.catalog().tables().stream().map(WorkspaceCatalog.Table::name).toList();
     List<NameMatcher.Match> near = NameMatcher.find(NameMatcher.words(name), names, w -> false);
     String hint = near.isEmpty() ? "Tables in this workspace: " + String.join(", ", names) : "Did you mean " + near.get(0).name() + "?";
-    return FlowForgeException.invalid("/table_names", "There is no table '" + name + "' in this workspace. " + hint);
+    return FlowForgeException.invalid(pointer, "There is no table '" + name + "' in this workspace. " + hint);
   }
 }

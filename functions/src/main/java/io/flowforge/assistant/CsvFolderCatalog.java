@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -28,10 +30,13 @@ public final class CsvFolderCatalog {
       throw FlowForgeException.badRequest("No folder " + folder + ": pass a folder that holds CSV files.");
     }
     List<WorkspaceCatalog.Table> tables = new ArrayList<>();
+    Map<String, Path> paths = new HashMap<>();
     try (Stream<Path> files = Files.list(folder);
         Connection db = open()) {
       for (Path csv : files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
-        tables.add(table(db, csv));
+        WorkspaceCatalog.Table table = table(db, csv);
+        tables.add(table);
+        paths.put(table.name(), csv.toAbsolutePath());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -39,7 +44,7 @@ public final class CsvFolderCatalog {
       throw new FlowForgeException(io.flowforge.core.ProblemType.UNPROCESSABLE,
           "A CSV file in " + folder + " could not be read: " + e.getMessage(), null, e);
     }
-    return new WorkspaceCatalog(workspaceId, tables, false);
+    return new WorkspaceCatalog(workspaceId, tables, false, paths);
   }
 
   private static WorkspaceCatalog.Table table(Connection db, Path csv) throws SQLException {

@@ -118,11 +118,15 @@ public final class NameMatcher {
   private static Match closest(String typed, List<String> candidates, int first, int last) {
     Match best = null;
     for (String candidate : candidates) {
+      int tolerance = tolerance(typed.length());
       int distance = Integer.MAX_VALUE;
       for (String form : forms(candidate)) {
-        distance = Math.min(distance, Math.min(distance(typed, form), distance(singular(typed), form)));
+        // Lengths further apart than the tolerance can never match: skip the quadratic comparison.
+        if (Math.abs(form.length() - typed.length()) <= tolerance + 1) {
+          distance = Math.min(distance, Math.min(distance(typed, form), distance(singular(typed), form)));
+        }
       }
-      if (distance <= tolerance(typed.length()) && (best == null || distance < best.distance())) {
+      if (distance <= tolerance && (best == null || distance < best.distance())) {
         best = new Match(candidate, first, last, distance);
       }
     }

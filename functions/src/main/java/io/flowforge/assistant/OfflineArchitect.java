@@ -32,12 +32,15 @@ public final class OfflineArchitect implements Architect {
   }
 
   @Override
-  public AssistantReply reply(ToolContext context, ConversationState state, String message) {
+  public AssistantReply reply(ToolContext context, ConversationState state, String message, ReplyListener listener) {
     Plan plan = planner.plan(message, context.catalog(), state);
     List<ToolOutcome> outcomes = runner.run(plan, context);
+    outcomes.forEach(listener::onToolCall);
     ConversationState next = plan.request() != null ? new ConversationState(plan.request()) : state;
+    String text = text(plan, outcomes, context.catalog());
+    listener.onText(text);
     return new AssistantReply(
-        text(plan, outcomes, context.catalog()),
+        text,
         plan.intent() == Intent.EXPLAIN ? null : Suggestions.from(plan.request(), outcomes),
         outcomes, next, NAME, Usage.NONE, null);
   }
@@ -107,9 +110,10 @@ public final class OfflineArchitect implements Architect {
   }
 
   private String explainFromPattern(Plan plan) {
-    String pattern = plan.call("get_pattern").input().path("pattern_type").asText();
-    String key = "explain." + pattern;
-    return (pattern.equals("slowly_changing_dimension") ? texts.get(key + ".2") : texts.get(key)) + "\n" + texts.get("explain.databricks");
+    JsonNode input = plan.call("get_pattern").input();
+    String key = "explain." + input.path("pattern_type").asText();
+    String kind = input.has("scd_type") ? texts.get(key + "." + input.get("scd_type").asInt()) : texts.get(key);
+    return kind + "\n" + texts.get("explain.databricks");
   }
 
   private static void appendOutcomes(StringBuilder text, List<ToolOutcome> outcomes) {

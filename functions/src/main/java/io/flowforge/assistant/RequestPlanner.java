@@ -202,6 +202,9 @@ public final class RequestPlanner {
     calls.add(call("get_pattern", o -> {
       o.put("pattern_type", patternType);
       o.put("optimization", request.optimization());
+      if (request.kind() == ModelKind.DIMENSION) {
+        o.put("scd_type", request.scdType());
+      }
     }));
     calls.addAll(generation(request, calls.size()));
     int model = calls.size() - 2;
@@ -252,13 +255,17 @@ public final class RequestPlanner {
     if (subject == null) {
       return note(Intent.NEEDS_DETAIL, texts.get("explainWhat"));
     }
-    boolean scd = subject == ModelKind.DIMENSION && (last != null && last.scdType() != null || text.scdType() != null);
+    Integer scdType = text.scdType() != null ? text.scdType() : last != null ? last.scdType() : null;
+    boolean scd = subject == ModelKind.DIMENSION && scdType != null;
     String patternType = scd ? "slowly_changing_dimension" : subject.patternType();
     List<PlannedCall> calls =
         List.of(
             call("get_pattern", o -> {
               o.put("pattern_type", patternType);
               o.put("optimization", last != null ? last.optimization() : "databricks");
+              if (scd) {
+                o.put("scd_type", scdType);
+              }
             }),
             call("get_databricks_optimizations", o -> o.put("pattern_type", patternType)));
     return new Plan(Intent.EXPLAIN, calls, last, null);

@@ -1,7 +1,10 @@
 package io.flowforge.assistant;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +51,15 @@ final class RequestText {
   private final String original;
   private final String lower;
   private final List<String> words;
+  private final Set<String> wordSet;
+  // Planning asks about the same words many times; typo checks are the costly part, so remember them.
+  private final Map<String, Boolean> typoCache = new HashMap<>();
 
   RequestText(String message) {
     this.original = message == null ? "" : message.strip();
     this.lower = original.toLowerCase(Locale.ROOT);
     this.words = NameMatcher.words(original);
+    this.wordSet = new HashSet<>(words);
   }
 
   String original() {
@@ -69,14 +76,22 @@ final class RequestText {
 
   /** True for a word that can never be part of a name. */
   boolean isNotAName(String word) {
-    return GRAMMAR.contains(word) || KEYWORDS.contains(word) || isTypoOfKeyword(word) || word.matches("\\d+");
+    return GRAMMAR.contains(word)
+        || KEYWORDS.contains(word)
+        || word.matches("\\d+")
+        || typoCache.computeIfAbsent(word, RequestText::isTypoOfKeyword);
   }
 
   /** True when any word is one of {@code keywords}, allowing a typo in words of five letters or more. */
   boolean has(String... keywords) {
+    for (String keyword : keywords) {
+      if (wordSet.contains(keyword)) {
+        return true;
+      }
+    }
     for (String word : words) {
       for (String keyword : keywords) {
-        if (sameWord(word, keyword)) {
+        if (typoCache.computeIfAbsent(word + ' ' + keyword, k -> sameWord(word, keyword))) {
           return true;
         }
       }

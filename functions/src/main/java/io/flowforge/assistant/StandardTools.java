@@ -1,5 +1,7 @@
 package io.flowforge.assistant;
 
+import io.flowforge.patterns.PatternLibrary;
+
 /**
  * The tool registry FlowForge ships: every tool whose engine is present. Claude, the offline architect, the
  * MCP server and the HTTP API all get their tools from here.
@@ -8,6 +10,10 @@ public final class StandardTools {
   private StandardTools() {}
 
   public static ToolRegistry registry() {
-    return CatalogTools.register(new ToolRegistry(ToolCatalog.standard()));
+    ToolRegistry registry = new ToolRegistry(ToolCatalog.standard());
+    CatalogTools.register(registry);
+    ProfilingTools.register(registry);
+    PatternTools.register(registry, PatternLibrary.builtIn());
+    return registry;
   }
 }

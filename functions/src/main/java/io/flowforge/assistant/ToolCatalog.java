@@ -38,8 +38,8 @@ public final class ToolCatalog {
     Map<String, ToolDefinition> definitions = new LinkedHashMap<>();
     index
         .path("groups")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             group ->
                 group
                     .getValue()

@@ -1,6 +1,8 @@
 package io.flowforge.assistant;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,10 +12,22 @@ import java.util.Optional;
  * @param workspaceId the workspace these tables belong to
  * @param tables the tables, in a stable order
  * @param allowSamples true when the workspace allows scrubbed sample values to be sent to a model
+ * @param files local data file per table name, where the data is at hand (a CSV folder, the local blob store)
  */
-public record WorkspaceCatalog(String workspaceId, List<Table> tables, boolean allowSamples) {
+public record WorkspaceCatalog(String workspaceId, List<Table> tables, boolean allowSamples, Map<String, Path> files) {
   public WorkspaceCatalog {
     tables = List.copyOf(tables);
+    files = Map.copyOf(files);
+  }
+
+  /** A catalog whose tables have no local data file (tools that profile data cannot run on it). */
+  public WorkspaceCatalog(String workspaceId, List<Table> tables, boolean allowSamples) {
+    this(workspaceId, tables, allowSamples, Map.of());
+  }
+
+  /** The local data file of a table, for tools that profile data. */
+  public Optional<Path> file(String tableName) {
+    return table(tableName).map(t -> files.get(t.name()));
   }
 
   public Optional<Table> table(String name) {

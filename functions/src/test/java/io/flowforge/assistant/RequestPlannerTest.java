@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The offline architect's reading of the requests users make, including typos and names that only match
  * fuzzily. Each case checks the intent, the tool calls and their key inputs.
  */
-class RequestPlannerTest {
+public class RequestPlannerTest {
   private static final WorkspaceCatalog CATALOG = TestCatalogs.adventureWorks();
   private static final RequestPlanner PLANNER = new RequestPlanner(ArchitectTexts.standard());
 
@@ -29,7 +29,7 @@ class RequestPlannerTest {
   private static final List<String> REGENERATE = List.of("generate_dimensional_model", "generate_reactflow_nodes");
 
   /** One phrasing: earlier messages of the conversation, the message, and what the plan must hold. */
-  record Case(List<String> before, String message, Intent intent, List<String> exactTools, Map<String, String> inputs) {
+  public record Case(List<String> before, String message, Intent intent, List<String> exactTools, Map<String, String> inputs) {
     Case then(String pointerPath, String json) {
       Map<String, String> more = new LinkedHashMap<>(inputs);
       more.put(pointerPath, json);
@@ -62,7 +62,7 @@ class RequestPlannerTest {
     return new Case(previous, message, intent, null, Map.of());
   }
 
-  static Stream<Case> phrasings() {
+  public static Stream<Case> phrasings() {
     List<Case> cases = new ArrayList<>();
     // Dimensions
     cases.add(ask("I need to create a dimension based on the product and productcategory tables", Intent.CREATE_MODEL)
@@ -98,6 +98,7 @@ class RequestPlannerTest {
         .then("generate_dimensional_model/dimension_name", "\"customer\"")
         .then("recommend_clustering/table_name", "\"dim_customer\""));
     cases.add(ask("generate a type 1 scd for customer", Intent.CREATE_MODEL)
+        .then("get_pattern/scd_type", "1")
         .then("generate_dimensional_model/scd_type", "1"));
     cases.add(ask("I want a slowly changing dimension type 3 on custmer", Intent.CREATE_MODEL)
         .then("generate_dimensional_model/source_tables", "[\"customer\"]")
@@ -197,7 +198,10 @@ class RequestPlannerTest {
     // Explanations
     cases.add(after(PRODUCT_DIMENSION, "why type 2?", Intent.EXPLAIN)
         .tools("get_pattern", "get_databricks_optimizations")
-        .then("get_pattern/pattern_type", "\"slowly_changing_dimension\""));
+        .then("get_pattern/pattern_type", "\"slowly_changing_dimension\"")
+        .then("get_pattern/scd_type", "2"));
+    cases.add(after("generate a type 1 scd for customer", "explain that choice", Intent.EXPLAIN)
+        .then("get_pattern/scd_type", "1"));
     cases.add(ask("explain data vault", Intent.EXPLAIN).then("get_pattern/pattern_type", "\"data_vault\""));
     cases.add(after("build a fact for salesorderdetail", "why did you choose this?", Intent.EXPLAIN)
         .then("get_pattern/pattern_type", "\"kimball_fact\""));

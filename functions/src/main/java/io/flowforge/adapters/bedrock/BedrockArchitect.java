@@ -9,6 +9,7 @@ import io.flowforge.assistant.ModelRequest;
 import io.flowforge.assistant.OfflineArchitect;
 import io.flowforge.assistant.PiiScrubber;
 import io.flowforge.assistant.PriceTable;
+import io.flowforge.assistant.ReplyListener;
 import io.flowforge.assistant.Suggestions;
 import io.flowforge.assistant.SystemPrompt;
 import io.flowforge.assistant.ToolContext;
@@ -79,16 +80,18 @@ public final class BedrockArchitect implements Architect {
   }
 
   @Override
-  public AssistantReply reply(ToolContext context, ConversationState state, String message) {
-    Exchange exchange = new Exchange();
+  public AssistantReply reply(ToolContext context, ConversationState state, String message, ReplyListener listener) {
+    Exchange exchange = new Exchange(listener);
     try {
       return converse(context, state, message, exchange);
     } catch (SdkException | TooManyRounds e) {
-      AssistantReply offline = fallback.reply(context, state, message);
+      String notice = "Claude on Bedrock could not answer (" + reason(e) + "), so the offline architect answered instead.";
+      listener.onText(notice + "\n\n");
+      AssistantReply offline = fallback.reply(context, state, message, listener);
       AssistantReply withUsage =
           new AssistantReply(offline.text(), offline.suggestion(), offline.toolCalls(), offline.state(),
               offline.answeredBy(), exchange.usage, null);
-      return withUsage.withNotice("Claude on Bedrock could not answer (" + reason(e) + "), so the offline architect answered instead.");
+      return withUsage.withNotice(notice);
     }
   }
 
@@ -114,10 +117,14 @@ public final class BedrockArchitect implements Architect {
       }
       Message answer = response.output().message();
       messages.add(answer);
+      String said = text(answer);
+      if (!said.isEmpty()) {
+        exchange.listener.onText(said);
+      }
       if (response.stopReason() != StopReason.TOOL_USE) {
         ModelRequest request = generatedRequest(exchange.outcomes);
         return new AssistantReply(
-            text(answer), Suggestions.from(request, exchange.outcomes), exchange.outcomes,
+            said, Suggestions.from(request, exchange.outcomes), exchange.outcomes,
             request == null ? state : new ConversationState(request),
             "bedrock:" + settings.modelId(), exchange.usage, null);
       }
@@ -140,12 +147,12 @@ public final class BedrockArchitect implements Architect {
     ToolResultBlock.Builder result = ToolResultBlock.builder().toolUseId(use.toolUseId());
     try {
       JsonNode output = registry.call(context, use.name(), input);
-      exchange.outcomes.add(new ToolOutcome(use.name(), input, ToolOutcome.Status.OK, output, null));
+      exchange.record(new ToolOutcome(use.name(), input, ToolOutcome.Status.OK, output, null));
       // Tool results may quote data values (min/max, top values): scrub them like any other text sent out.
       JsonNode safe = PiiScrubber.scrub(output.isObject() ? output : Json.mapper().createObjectNode().set("result", output));
       return result.status(ToolResultStatus.SUCCESS).content(ToolResultContentBlock.fromJson(Documents.of(safe))).build();
     } catch (FlowForgeException e) {
-      exchange.outcomes.add(new ToolOutcome(use.name(), input, ToolOutcome.Status.FAILED, null, e.getMessage()));
+      exchange.record(new ToolOutcome(use.name(), input, ToolOutcome.Status.FAILED, null, e.getMessage()));
       return result.status(ToolResultStatus.ERROR).content(ToolResultContentBlock.fromText(e.getMessage())).build();
     }
   }
@@ -209,8 +216,18 @@ public final class BedrockArchitect implements Architect {
 
   /** What one answer has spent and called so far, kept so a fallback still records it. */
   private static final class Exchange {
-    private Usage usage = Usage.NONE;
+    private final ReplyListener listener;
     private final List<ToolOutcome> outcomes = new ArrayList<>();
+    private Usage usage = Usage.NONE;
+
+    Exchange(ReplyListener listener) {
+      this.listener = listener;
+    }
+
+    void record(ToolOutcome outcome) {
+      outcomes.add(outcome);
+      listener.onToolCall(outcome);
+    }
   }
 
   private static final class TooManyRounds extends RuntimeException {

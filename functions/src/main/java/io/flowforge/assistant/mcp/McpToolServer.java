@@ -50,11 +50,9 @@ public final class McpToolServer {
   private static SyncToolSpecification specification(
       ToolRegistry registry, ToolContext context, McpJsonMapper mapper, ToolDefinition definition) {
     McpSchema.Tool tool =
-        McpSchema.Tool.builder()
-            .name(definition.name())
+        McpSchema.Tool.builder(definition.name(), mapper, definition.inputSchema().toString())
             .title(definition.group() + ": " + definition.name())
             .description(definition.description())
-            .inputSchema(mapper, definition.inputSchema().toString())
             .build();
     return SyncToolSpecification.builder()
         .tool(tool)

@@ -83,9 +83,24 @@ class BedrockArchitectIT {
     stub.thenToolUse("t-1", "get_table_metadata", "{\"table_names\":[\"product\"]}", 1000, 100)
         .thenText("product has 15,247 rows; I suggest a Type 2 dimension.", 1500, 200);
 
-    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
-        "I need to create a dimension based on the product table");
+    List<String> events = new java.util.ArrayList<>();
+    io.flowforge.assistant.ReplyListener listener = new io.flowforge.assistant.ReplyListener() {
+      @Override
+      public void onText(String text) {
+        events.add("text: " + text);
+      }
 
+      @Override
+      public void onToolCall(ToolOutcome outcome) {
+        events.add("tool: " + outcome.tool() + " " + outcome.status());
+      }
+    };
+
+    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
+        "I need to create a dimension based on the product table", listener);
+
+    assertEquals(List.of("text: Let me check.", "tool: get_table_metadata OK",
+        "text: product has 15,247 rows; I suggest a Type 2 dimension."), events);
     assertEquals("product has 15,247 rows; I suggest a Type 2 dimension.", reply.text());
     assertEquals("bedrock:" + BedrockSettings.DEFAULT_MODEL_ID, reply.answeredBy());
     assertEquals(1, reply.toolCalls().size());
@@ -227,6 +242,44 @@ class BedrockArchitectIT {
     assertFalse(bodies.get(0).body().contains("Chartreuse"), "samples stay home unless the workspace allows them");
     assertTrue(bodies.get(5).body().contains("Chartreuse"), "allowed, non-personal samples are sent");
     assertTrue(bodies.get(5).body().contains("[card]"), "allowed samples are scrubbed");
+  }
+
+  @Test
+  void sendsNoPersonalData_whenClaudeRunsTheProfilingTools_onADatasetFullOfCanaries(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+      throws Exception {
+    StringBuilder customers = new StringBuilder("customer_id,first_name,email,card_number,segment\n");
+    StringBuilder orders = new StringBuilder("order_id,customer_id,amount,note\n");
+    for (int i = 1; i <= 60; i++) {
+      customers.append(i).append(",Canaryname").append(i).append(",canary").append(i).append("@example.com,")
+          .append(i % 2 == 0 ? CARD : "5500 0000 0000 0004").append(",retail\n");
+      orders.append(1000 + i).append(',').append(i).append(',').append(i * 3).append(",ship to ")
+          .append(PERSON).append(" at ").append(EMAIL).append('\n');
+    }
+    java.nio.file.Files.writeString(folder.resolve("customers.csv"), customers);
+    java.nio.file.Files.writeString(folder.resolve("orders.csv"), orders);
+    WorkspaceCatalog catalog = io.flowforge.assistant.CsvFolderCatalog.read("ws-canary", folder);
+    client = BedrockClients.create(fast().withEndpoint(stub.endpoint()),
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCALSTUB", "local-stub-secret")));
+    BedrockArchitect architect = new BedrockArchitect(client, fast().withEndpoint(stub.endpoint()),
+        io.flowforge.assistant.StandardTools.registry());
+    stub.thenToolUse("t-1", "analyze_schema", "{}", 100, 10)
+        .thenToolUse("t-2", "suggest_keys", "{\"table_name\":\"customers\"}", 100, 10)
+        .thenToolUse("t-3", "find_relationships", "{\"source_table\":\"orders\",\"target_table\":\"customers\"}", 100, 10)
+        .thenToolUse("t-4", "get_table_metadata", "{\"table_names\":[\"customers\",\"orders\"]}", 100, 10)
+        .thenText("Done.", 100, 10);
+
+    AssistantReply reply = architect.reply(ToolContext.of(catalog), ConversationState.EMPTY, "analyze customers and orders");
+
+    assertEquals("Done.", reply.text());
+    assertTrue(reply.toolCalls().stream().allMatch(ToolOutcome::ok), reply.toolCalls().toString());
+    List<BedrockStub.Received> bodies = stub.received();
+    assertEquals(5, bodies.size());
+    assertTrue(bodies.get(4).body().contains("customer_id"), "names and statistics do go out");
+    for (BedrockStub.Received request : bodies) {
+      for (String canary : List.of("Canaryname", "@example.com", CARD, "4111111111111111", "5500 0000 0000 0004", PERSON)) {
+        assertFalse(request.body().contains(canary), "request body leaks " + canary);
+      }
+    }
   }
 
   @Test

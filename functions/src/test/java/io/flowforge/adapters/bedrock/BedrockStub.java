@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * the answers in order, and every request body is recorded so tests can check what would have left the
  * machine.
  */
-final class BedrockStub implements AutoCloseable {
+public final class BedrockStub implements AutoCloseable {
   /** One request as received. */
-  record Received(String modelId, String body) {}
+  public record Received(String modelId, String body) {}
 
   private record Scripted(int status, String errorType, String body, boolean hang) {}
 
@@ -33,19 +33,19 @@ final class BedrockStub implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
-  BedrockStub() throws IOException {
+  public BedrockStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/model/", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Answers the next request with text and end_turn. */
-  BedrockStub thenText(String text, int inputTokens, int outputTokens) {
+  public BedrockStub thenText(String text, int inputTokens, int outputTokens) {
     return then(200, null, """
         {"output":{"message":{"role":"assistant","content":[{"text":%s}]}},"stopReason":"end_turn",
          "usage":{"inputTokens":%d,"outputTokens":%d,"totalTokens":%d},"metrics":{"latencyMs":10}}
@@ -53,7 +53,7 @@ final class BedrockStub implements AutoCloseable {
   }
 
   /** Answers the next request with a tool use; {@code inputJson} is sent as is, malformed or not. */
-  BedrockStub thenToolUse(String toolUseId, String tool, String inputJson, int inputTokens, int outputTokens) {
+  public BedrockStub thenToolUse(String toolUseId, String tool, String inputJson, int inputTokens, int outputTokens) {
     return then(200, null, """
         {"output":{"message":{"role":"assistant","content":[{"text":"Let me check."},
          {"toolUse":{"toolUseId":%s,"name":%s,"input":%s}}]}},"stopReason":"tool_use",
@@ -80,7 +80,7 @@ final class BedrockStub implements AutoCloseable {
     return this;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 

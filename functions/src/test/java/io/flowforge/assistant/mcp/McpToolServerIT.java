@@ -57,7 +57,8 @@ class McpToolServerIT {
   @Test
   void callsAToolThroughTheClient_andGetsTheCatalogsAnswer() {
     McpSchema.CallToolResult result = client.callTool(
-        new McpSchema.CallToolRequest("get_table_metadata", Map.of("table_names", List.of("Production.ProductCategory"))));
+        McpSchema.CallToolRequest.builder("get_table_metadata")
+            .arguments(Map.of("table_names", List.of("Production.ProductCategory"))).build());
 
     assertFalse(Boolean.TRUE.equals(result.isError()), result.toString());
     @SuppressWarnings("unchecked")
@@ -72,7 +73,8 @@ class McpToolServerIT {
   @Test
   void answersAWrongInputWithAnErrorThatNamesTheField() {
     McpSchema.CallToolResult result = client.callTool(
-        new McpSchema.CallToolRequest("get_table_metadata", Map.of("table_names", "Production.Product")));
+        McpSchema.CallToolRequest.builder("get_table_metadata")
+            .arguments(Map.of("table_names", "Production.Product")).build());
 
     assertTrue(Boolean.TRUE.equals(result.isError()));
     String text = ((McpSchema.TextContent) result.content().get(0)).text();

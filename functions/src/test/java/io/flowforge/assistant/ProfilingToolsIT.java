@@ -1,0 +1,72 @@
+package io.flowforge.assistant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowforge.testing.SharedData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The schema-analyzer tools and the offline architect on the real AdventureWorks files. */
+class ProfilingToolsIT {
+  private static WorkspaceCatalog catalog;
+  private static final ToolRegistry REGISTRY = StandardTools.registry();
+
+  @BeforeAll
+  static void readCatalog() {
+    catalog = CsvFolderCatalog.read("ws-aw", SharedData.resolve("adventureworks/csv"));
+  }
+
+  @Test
+  void suggestsTheDeclaredPrimaryKey() {
+    JsonNode keys = REGISTRY.call(ToolContext.of(catalog), "suggest_keys",
+        ToolRegistryTest.json("{\"table_name\":\"Production.ProductCategory\"}"));
+
+    assertEquals("ProductCategoryID", keys.at("/candidate_keys/0/columns/0").asText(), keys.toString());
+  }
+
+  @Test
+  void findsTheDeclaredForeignKey_betweenProductAndSubcategory() {
+    JsonNode found = REGISTRY.call(ToolContext.of(catalog), "find_relationships", ToolRegistryTest.json(
+        "{\"source_table\":\"Production.Product\",\"target_table\":\"Production.ProductSubcategory\"}"));
+
+    boolean declared = false;
+    for (JsonNode r : found.path("relationships")) {
+      declared |= r.path("fromTable").asText().equals("Production.Product")
+          && r.path("fromColumn").asText().equals("ProductSubcategoryID")
+          && r.path("toTable").asText().equals("Production.ProductSubcategory");
+    }
+    assertTrue(declared, found.toString());
+  }
+
+  @Test
+  void analyzesWithStatisticsOnly_whenTheWorkspaceKeepsSamplesHome() {
+    JsonNode analysis = REGISTRY.call(ToolContext.of(catalog), "analyze_schema",
+        ToolRegistryTest.json("{\"tables\":[\"Production.ProductCategory\"]}"));
+
+    JsonNode name = null;
+    for (JsonNode c : analysis.at("/tables/0/columns")) {
+      if (c.path("name").asText().equals("Name")) {
+        name = c;
+      }
+    }
+    assertTrue(name != null && name.has("nullRatio"), analysis.toString());
+    assertFalse(name.has("topValues"));
+    assertFalse(name.has("min"));
+    assertFalse(analysis.toString().contains("Bikes"), "no category name value leaves the tool");
+  }
+
+  @Test
+  void answersTheFirstWorkedConversation_onTheRealTables() {
+    AssistantReply reply = new OfflineArchitect(REGISTRY).reply(ToolContext.of(catalog), ConversationState.EMPTY,
+        "I need to create a dimension based on the product and productcategory tables");
+
+    assertEquals(java.util.List.of("Production.Product", "Production.ProductCategory"), reply.state().lastRequest().sourceTables());
+    for (String tool : java.util.List.of("get_table_metadata", "find_relationships", "get_pattern")) {
+      assertTrue(reply.toolCalls().stream().anyMatch(o -> o.tool().equals(tool) && o.ok()), tool + " ran: " + reply.toolCalls());
+    }
+    assertTrue(reply.text().contains("Production.Product: 504 rows"), reply.text());
+  }
+}
