@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * One scheduled check over N series of 90 daily points (default 10,000; 1 % end in an injected drop),
  * against a plain z-score pass over the same points in the same run; then the same check reading the
  * series from DynamoDB Local, counting queries. Run from the repository root:
- * {@code mvn -B -q -pl functions exec:java -Dexec.classpathScope=test
+ * {@code DDB_LOCAL_TELEMETRY=0 mvn -B -q -pl functions exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.flowforge.adapters.dynamodb.MonitoringBenchmark -Dexec.args="10000 10000"}
  * (series in memory, series in DynamoDB).
  */
@@ -108,6 +108,10 @@ public final class MonitoringBenchmark {
   }
 
   private static void dynamoDb(List<Monitor> monitors, Map<String, List<Observation>> data, ExecutorService executor) throws Exception {
+    if (!"0".equals(System.getenv("DDB_LOCAL_TELEMETRY"))) {
+      System.out.println("Skipping the DynamoDB Local part: set DDB_LOCAL_TELEMETRY=0 so it does not try to send telemetry.");
+      return;
+    }
     AmazonDynamoDBLocal local = DynamoDBEmbedded.create();
     try {
       DynamoDbClient client = local.dynamoDbClient();
