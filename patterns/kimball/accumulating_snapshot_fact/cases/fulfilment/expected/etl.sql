@@ -17,7 +17,7 @@ USING (
 LEFT JOIN `mart`.`dim_product` AS `d1`
   ON `d1`.`product_id` = s.`product_id` AND `d1`.`is_current`
 LEFT JOIN `mart`.`dim_store` AS `d2`
-  ON `d1`.`store_code` = s.`store_code` AND `d2`.`store_key` <> -1
+  ON `d2`.`store_code` = s.`store_code` AND `d2`.`store_key` <> -1
 LEFT JOIN `mart`.`dim_date` AS `dt1` ON `dt1`.`full_date` = CAST(s.`sold_at` AS DATE)
 LEFT JOIN `mart`.`dim_date` AS `dt2` ON `dt2`.`full_date` = CAST(s.`shipped_at` AS DATE)
 LEFT JOIN `mart`.`dim_date` AS `dt3` ON `dt3`.`full_date` = CAST(s.`delivered_at` AS DATE)

@@ -19,7 +19,7 @@ FROM (
 LEFT JOIN `mart`.`dim_product` AS `d1`
   ON `d1`.`product_id` = s.`product_id` AND `d1`.`is_current`
 LEFT JOIN `mart`.`dim_store` AS `d2`
-  ON `d1`.`store_code` = s.`store_code` AND `d2`.`store_key` <> -1
+  ON `d2`.`store_code` = s.`store_code` AND `d2`.`store_key` <> -1
 ) AS k
 LEFT JOIN `mart`.`dim_date` AS p ON p.`full_date` = k.`period_start`
 GROUP BY coalesce(p.`date_key`, -1), k.`product_key`, k.`store_key`;

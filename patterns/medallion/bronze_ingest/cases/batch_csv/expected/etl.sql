@@ -3,8 +3,9 @@ CREATE OR REPLACE TEMPORARY VIEW `_ff_product_files`
 USING csv
 OPTIONS (path 'target/ff-landing/product', header 'true');
 
--- Files already ingested are skipped, so reruns add nothing.
+-- Files already ingested are skipped, so reruns add nothing. (A view hides _metadata; input_file_name() is
+-- the portable way to name the file on open-source Spark.)
 INSERT INTO `bronze`.`product`
-SELECT CAST(f.`product_id` AS INT), CAST(f.`name` AS STRING), CAST(f.`price` AS DECIMAL(10,2)), current_timestamp(), f._metadata.file_path
-FROM `_ff_product_files` AS f
-WHERE f._metadata.file_path NOT IN (SELECT DISTINCT `_source_file` FROM `bronze`.`product`);
+SELECT CAST(f.`product_id` AS INT), CAST(f.`name` AS STRING), CAST(f.`price` AS DECIMAL(10,2)), current_timestamp(), f.`_ff_file`
+FROM (SELECT *, input_file_name() AS `_ff_file` FROM `_ff_product_files`) AS f
+WHERE f.`_ff_file` NOT IN (SELECT DISTINCT `_source_file` FROM `bronze`.`product`);

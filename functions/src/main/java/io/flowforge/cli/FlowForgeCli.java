@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SuggestCommand.class,
       AnomaliesCommand.class,
       McpCommand.class,
+      ModelCommand.class,
     })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

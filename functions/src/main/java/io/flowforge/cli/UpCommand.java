@@ -3,6 +3,7 @@ package io.flowforge.cli;
 import io.flowforge.core.Json;
 import io.flowforge.local.LocalStack;
 import io.flowforge.wiring.Settings;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +32,15 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LocalStack stack =
-        LocalStack.start(port, Optional.ofNullable(dataDir).map(Path::toAbsolutePath), Settings.local(Optional.empty()));
+    LocalStack stack;
+    try {
+      stack =
+          LocalStack.start(
+              port, Optional.ofNullable(dataDir).map(Path::toAbsolutePath), Settings.local(Optional.empty()));
+    } catch (BindException e) {
+      System.err.println("Port " + port + " on 127.0.0.1 is in use. Stop the other process or pass --port N.");
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.close();

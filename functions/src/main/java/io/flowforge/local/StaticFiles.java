@@ -35,10 +35,6 @@ final class StaticFiles {
     this.root = root;
   }
 
-  boolean present() {
-    return getClass().getClassLoader().getResource(root + "/index.html") != null;
-  }
-
   void serve(HttpExchange exchange, String rawPath, APIGatewayV2HTTPResponse notFound) throws IOException {
     String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
     String resource = isSafe(path) && !path.endsWith("/") ? root + path : null;

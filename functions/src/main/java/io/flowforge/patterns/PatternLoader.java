@@ -76,7 +76,9 @@ final class PatternLoader {
     for (Error error : errors) {
       List<Object> path = path(error);
       int line = document.lineOf(path);
-      if (line < firstLine) {
+      // The most specific error (deepest path) names the real mistake; a misspelt key also trips "required".
+      boolean better = first == null || path.size() > firstPath.size() || (path.size() == firstPath.size() && line < firstLine);
+      if (better) {
         firstLine = line;
         first = error;
         firstPath = path;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +47,28 @@ class PatternsOnSparkIT {
       SparkDelta.statements(rendered.files().get("uc.sql"))
           .forEach(statement -> SKIPPED.add(golden.name() + " [unity-catalog] " + firstLine(statement)));
     }
+  }
+
+  @Test
+  void pitPointsAtTheSatelliteVersionValidOnEachDate() {
+    GoldenCases golden = cases().filter(c -> c.pattern().equals("data_vault/pit")).findFirst().orElseThrow();
+    SparkOnPatterns.resetSchemas();
+    RenderedPattern rendered = PatternLibrary.builtIn().render(golden.pattern(), golden.parameters());
+    SparkDelta.run(golden.setupSql());
+    SparkDelta.run(rendered.files().get("ddl.sql"));
+    SparkDelta.run(rendered.files().get("etl.sql"));
+
+    // Product 1 got version v2 on 2024-01-03 09:00; before that v1 (2024-01-01) is the valid one.
+    List<Row> rows = SparkDelta.query(
+        "SELECT CAST(p.snapshot_date AS STRING), s.product_name, p.price_load_date IS NULL FROM vault.pit_product p"
+            + " JOIN vault.hub_product h ON h.product_hub_key = p.product_hub_key"
+            + " LEFT JOIN vault.sat_product_details s ON s.product_hub_key = p.product_hub_key"
+            + " AND s.load_date = p.details_load_date"
+            + " WHERE h.product_business_key = '1' ORDER BY p.snapshot_date");
+
+    assertEquals(5, rows.size());
+    assertEquals(List.of("v1", "v1", "v2", "v2", "v2"), rows.stream().map(r -> r.getString(1)).toList());
+    assertEquals(List.of(true, false, false, false, false), rows.stream().map(r -> r.getBoolean(2)).toList());
   }
 
   @AfterAll

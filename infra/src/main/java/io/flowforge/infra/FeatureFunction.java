@@ -64,7 +64,7 @@ final class FeatureFunction extends Construct {
       RetentionDays logRetention) {
     super(scope, plan.id());
     LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(logRetention).build();
-    // No AWS managed policy: the role may write to its own log group and nothing else it is not granted.
+    // No AWS managed policy: besides the plan's grants, the role may only write its own logs and traces.
     Role role =
         Role.Builder.create(this, "Role")
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -74,7 +74,7 @@ final class FeatureFunction extends Construct {
 
     Function function =
         Function.Builder.create(this, "Function")
-            .description("FlowForge " + plan.id() + ": " + routeKeys(plan))
+            .description(description(plan))
             .runtime(Runtime.JAVA_17)
             .architecture(ARCHITECTURE)
             .handler(plan.feature().handlerClass() + "::handleRequest")
@@ -102,7 +102,11 @@ final class FeatureFunction extends Construct {
             "@aws-cdk/aws-lambda:snapStartRequirePublish",
             "Every deployment publishes a version (currentVersion) and the live alias points at it.");
 
-    live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+    live =
+        Alias.Builder.create(this, "Live")
+            .aliasName("live")
+            .version(function.getCurrentVersion())
+            .build();
   }
 
   /** The alias API Gateway invokes: the latest published version, restored from its SnapStart snapshot. */
@@ -123,8 +127,10 @@ final class FeatureFunction extends Construct {
     return environment;
   }
 
-  private static String routeKeys(FunctionPlan plan) {
-    return String.join(", ", plan.routes().stream().map(route -> route.routeKey()).toList());
+  // Lambda caps descriptions at 256 characters, so routes are counted rather than listed.
+  private static String description(FunctionPlan plan) {
+    String kind = plan.access() == FunctionPlan.Access.READ ? "GET" : "non-GET";
+    return "FlowForge " + plan.id() + ": " + plan.routes().size() + " " + kind + " route(s)";
   }
 
   /**

@@ -7,7 +7,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
-/** Acknowledges a cdk-nag finding on one construct and its children, always with the reason it is accepted. */
+/** Acknowledges a cdk-nag finding on one construct and its children, always with the reason it is fine. */
 final class Nag {
   private Nag() {}
 

@@ -57,6 +57,8 @@ final class StaticSite extends Construct {
       """;
 
   private static final String BOOTSTRAP_QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
+  private static final String BASIC_EXECUTION_ROLE =
+      "arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
   private final Distribution distribution;
 
@@ -188,7 +190,7 @@ final class StaticSite extends Construct {
       }
       Nag.acknowledge(
           child,
-          "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+          "AwsSolutions-IAM4[Policy::" + BASIC_EXECUTION_ROLE + "]",
           "CDK's BucketDeployment function writes its logs with AWSLambdaBasicExecutionRole; it runs only"
               + " during deployments.");
       for (String finding :

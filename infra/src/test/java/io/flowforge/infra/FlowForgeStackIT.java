@@ -141,7 +141,8 @@ class FlowForgeStackIT {
       assertEquals(List.of("arm64"), function.get("Architectures"), entry.getKey());
       assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"), entry.getKey());
       assertEquals(Map.of("Mode", "Active"), function.get("TracingConfig"), entry.getKey());
-      assertEquals(planOf(entry.getKey()).feature().handlerClass() + "::handleRequest", function.get("Handler"));
+      String handler = planOf(entry.getKey()).feature().handlerClass() + "::handleRequest";
+      assertEquals(handler, function.get("Handler"), entry.getKey());
       String logGroup = target(map(function.get("LoggingConfig")).get("LogGroup"));
       assertEquals(30, properties(logGroups.get(logGroup)).get("RetentionInDays"), entry.getKey());
     }
@@ -288,7 +289,9 @@ class FlowForgeStackIT {
                         "Rules",
                         List.of(
                             Match.objectLike(
-                                Map.of("AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1))))))));
+                                Map.of(
+                                    "AbortIncompleteMultipartUpload",
+                                    Map.of("DaysAfterInitiation", 1))))))));
   }
 
   @Test
@@ -321,7 +324,12 @@ class FlowForgeStackIT {
                     "DefaultCacheBehavior",
                     Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
                     "CacheBehaviors",
-                    List.of(Match.objectLike(Map.of("PathPattern", "/api/*", "ViewerProtocolPolicy", "https-only")))))));
+                    List.of(
+                        Match.objectLike(
+                            Map.of("PathPattern", "/api/*", "ViewerProtocolPolicy", "https-only")))))));
+    Object sourceArnCondition =
+        Match.objectLike(
+            Map.of("StringEquals", Match.objectLike(Map.of("AWS:SourceArn", Match.anyValue()))));
     template.hasResourceProperties(
         "AWS::S3::BucketPolicy",
         Map.of(
@@ -334,7 +342,7 @@ class FlowForgeStackIT {
                             Map.of(
                                 "Effect", "Allow",
                                 "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-                                "Condition", Match.objectLike(Map.of("StringEquals", Match.objectLike(Map.of("AWS:SourceArn", Match.anyValue())))))))))));
+                                "Condition", sourceArnCondition)))))));
   }
 
   @Test
@@ -346,8 +354,12 @@ class FlowForgeStackIT {
     return template.findResources(type);
   }
 
+  private static Map<String, Object> function(String functionId) {
+    return properties(resources("AWS::Lambda::Function").get(functionId));
+  }
+
   private static FunctionPlan planOf(String functionId) {
-    String description = (String) properties(resources("AWS::Lambda::Function").get(functionId)).get("Description");
+    String description = (String) function(functionId).get("Description");
     return plans.stream()
         .filter(plan -> description.startsWith("FlowForge " + plan.id() + ":"))
         .findFirst()
@@ -362,11 +374,11 @@ class FlowForgeStackIT {
   }
 
   private static Map<String, Object> environment(String functionId) {
-    return map(map(properties(resources("AWS::Lambda::Function").get(functionId)).get("Environment")).get("Variables"));
+    return map(map(function(functionId).get("Environment")).get("Variables"));
   }
 
   private static List<Map<String, Object>> statements(String functionId) {
-    String role = target(properties(resources("AWS::Lambda::Function").get(functionId)).get("Role"));
+    String role = target(function(functionId).get("Role"));
     List<Map<String, Object>> statements = new ArrayList<>();
     for (Map<String, Object> policy : resources("AWS::IAM::Policy").values()) {
       boolean attached =
@@ -382,7 +394,9 @@ class FlowForgeStackIT {
 
   private static Set<String> actions(String functionId) {
     Set<String> actions = new HashSet<>();
-    statements(functionId).forEach(statement -> list(statement.get("Action")).forEach(a -> actions.add((String) a)));
+    for (Map<String, Object> statement : statements(functionId)) {
+      list(statement.get("Action")).forEach(action -> actions.add((String) action));
+    }
     return actions;
   }
 

@@ -18,7 +18,9 @@ public enum Tables {
           Optional.empty(),
           List.of(new TableDefinition.GlobalIndex("byOwner", "owner", "createdAt")))),
   /** Dataset metadata, profiles (versioned) and suggestions per dataset. */
-  DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of()));
+  DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of())),
+  /** Pipeline metric points per workspace, job and metric, expiring after the retention period. */
+  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of()));
 
   private final TableDefinition definition;
 

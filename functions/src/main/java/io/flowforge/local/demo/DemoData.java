@@ -104,7 +104,8 @@ public final class DemoData {
       int customer = 1 + random.nextInt(CUSTOMERS);
       String type = random.nextInt(100) < 78 ? "DEBIT" : random.nextInt(2) == 0 ? "CREDIT" : "TRANSFER";
       String channel = pick(random, CHANNELS);
-      String merchant = type.equals("DEBIT") && random.nextInt(100) >= 6 ? pick(random, MERCHANTS) : "";
+      boolean purchase = type.equals("DEBIT") && !channel.equals("atm");
+      String merchant = purchase && random.nextInt(100) >= 6 ? pick(random, MERCHANTS) : "";
       boolean lateUpdate = random.nextInt(100) < 4;
       String status = lateUpdate ? "PENDING" : random.nextInt(200) == 0 ? "DECLINED" : "POSTED";
       String row =
@@ -128,8 +129,8 @@ public final class DemoData {
     StringBuilder csv = new StringBuilder("category_id,name,description,created_at\n");
     LocalDate created = LocalDate.of(2018, 7, 1);
     for (int i = 0; i < CATEGORIES; i++) {
-      csv.append(i + 1).append(',').append(CATEGORY_NAMES[i][0]).append(',').append(CATEGORY_NAMES[i][1])
-          .append(',').append(created.plusDays(i * 9L)).append('\n');
+      csv.append(i + 1).append(',').append(CATEGORY_NAMES[i][0]).append(",\"").append(CATEGORY_NAMES[i][1])
+          .append("\",").append(created.plusDays(i * 9L)).append('\n');
     }
     return csv.toString();
   }
