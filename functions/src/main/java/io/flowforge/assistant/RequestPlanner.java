@@ -64,8 +64,10 @@ public final class RequestPlanner {
       }
       return note(Intent.NEEDS_DETAIL, texts.format("whichTables", kind.label(), someTables(catalog)));
     }
-    if (text.has("optimize", "optimise", "optimized", "clustering", "partition", "partitioning", "liquid", "zorder", "performance")
-        || text.hasPhrase("z order")) {
+    boolean asksForPattern = text.has("pattern", "patterns", "approach");
+    if (!asksForPattern
+        && (text.has("optimize", "optimise", "optimized", "clustering", "partition", "partitioning", "liquid", "zorder", "performance")
+            || text.hasPhrase("z order"))) {
       if (!tables.isEmpty()) {
         return optimizeTables(tables, catalog);
       }
@@ -235,7 +237,11 @@ public final class RequestPlanner {
       }
       return note(Intent.NEEDS_DETAIL, texts.format("whichColumns", columnList(last, catalog)));
     }
-    return regenerate(Intent.ADD_ATTRIBUTES, last.including(columns));
+    ModelRequest added = last.including(columns);
+    if (added.equals(last)) {
+      return note(Intent.NEEDS_DETAIL, texts.format("alreadyIncluded", String.join(", ", columns)));
+    }
+    return regenerate(Intent.ADD_ATTRIBUTES, added);
   }
 
   private Plan remove(ModelRequest last, RequestText text, WorkspaceCatalog catalog) {

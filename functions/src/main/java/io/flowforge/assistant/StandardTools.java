@@ -1,5 +1,6 @@
 package io.flowforge.assistant;
 
+import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.patterns.PatternLibrary;
 
 /**
@@ -14,6 +15,7 @@ public final class StandardTools {
     CatalogTools.register(registry);
     ProfilingTools.register(registry);
     PatternTools.register(registry, PatternLibrary.builtIn());
+    ModelingTools.register(registry, new ModelGenerator());
     return registry;
   }
 }

@@ -347,8 +347,9 @@ final class KimballDesigner {
           continue;
         }
         String target = Identifiers.snake(column.name());
+        // Lookup columns carry the lookup's role name (category_description) unless they already do.
         if (used.contains(target) || !target.startsWith(prefix)) {
-          target = target.startsWith(prefix) ? prefix + "_" + target : prefix + "_" + target;
+          target = prefix + "_" + target;
         }
         if (!used.add(target)) {
           continue;

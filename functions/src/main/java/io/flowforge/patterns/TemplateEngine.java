@@ -68,6 +68,8 @@ final class TemplateEngine {
     globals.registerFilter(new NamedFilter("qt", (value, args) -> Identifiers.quoteTable(String.valueOf(value))));
     globals.registerFilter(new NamedFilter("lit", (value, args) -> Identifiers.literal(String.valueOf(value))));
     globals.registerFilter(new NamedFilter("qjoin", TemplateEngine::quoteJoin));
+    globals.registerFunction(
+        new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "fail", TemplateEngine.class, "fail", String.class));
     globals.registerFilter(
         new NamedFilter(
             "tname",
@@ -118,6 +120,14 @@ final class TemplateEngine {
       }
     }
     return result.getOutput();
+  }
+
+  /**
+   * {@code {{ fail('…') }}}: lets a template refuse parameters whose combination is wrong (a driving key that
+   * is not one of the hubs) with a message for the user, instead of rendering wrong SQL.
+   */
+  public static String fail(String detail) {
+    throw FlowForgeException.invalid(null, detail);
   }
 
   private static Object quoteJoin(Object value, String[] args) {

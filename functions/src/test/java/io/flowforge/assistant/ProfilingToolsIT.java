@@ -69,4 +69,19 @@ class ProfilingToolsIT {
     }
     assertTrue(reply.text().contains("Production.Product: 504 rows"), reply.text());
   }
+
+  @Test
+  void generatesTheDimension_andRegeneratesItAsType1_onTheRealTables() {
+    OfflineArchitect architect = new OfflineArchitect(REGISTRY);
+    AssistantReply first = architect.reply(ToolContext.of(catalog), ConversationState.EMPTY,
+        "I need to create a dimension based on the product and productcategory tables");
+
+    AssistantReply second = architect.reply(ToolContext.of(catalog), first.state(), "make it type 1 instead");
+
+    assertTrue(first.suggestion().at("/reactflow_model/nodes").size() > 0, first.suggestion().toString());
+    assertTrue(first.suggestion().at("/model/spec/entities").toString().contains("kimball/scd2"), first.suggestion().toString());
+    assertTrue(second.suggestion().at("/model/spec/entities").toString().contains("kimball/scd1"), second.suggestion().toString());
+    assertFalse(second.suggestion().at("/model/spec/entities").toString().contains("kimball/scd2"));
+    assertTrue(second.text().contains("tables on the canvas preview"), second.text());
+  }
 }

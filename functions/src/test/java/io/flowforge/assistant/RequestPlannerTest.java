@@ -230,6 +230,9 @@ public class RequestPlannerTest {
     cases.add(ask("generate the deployment scripts", Intent.NEEDS_DETAIL).tools());
     cases.add(ask("remove the weight column", Intent.NEEDS_DETAIL).tools());
     cases.add(ask("product and customer", Intent.NEEDS_DETAIL).tools());
+    cases.add(after(PRODUCT_DIMENSION, "add the color attribute", Intent.NEEDS_DETAIL).tools());
+    cases.add(ask("recommend a pattern for salesorderheader optimized for databricks", Intent.RECOMMEND_PATTERN)
+        .then("recommend_pattern/table_names", "[\"salesorderheader\"]"));
     return cases.stream();
   }
 

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * The foundation benchmark (docs/benchmarks-foundation.md): the local API under concurrent load, with
  * {@code GET /api/health} as the baseline measured in the same run, and a cold-start proxy for the shaded
- * jar. Arguments: clients, seconds per route, cold-start runs, JVM flags for the cold starts.
+ * jar. Arguments: clients, seconds per route, cold-start runs, JVM flags for the cold starts, class path
+ * of the cold-start JVM (default: this one's).
  */
 public final class FoundationBenchmark {
   private static final String TOKEN = "bench-token";
@@ -44,6 +45,7 @@ public final class FoundationBenchmark {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 9;
     String coldFlags = args.length > 3 ? args[3] : "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto";
+    String coldClasspath = args.length > 4 ? args[4] : System.getProperty("java.class.path");
     List<Load> results = new ArrayList<>();
     try (LocalStack stack = LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)))) {
       URI base = stack.baseUri();
@@ -75,7 +77,7 @@ public final class FoundationBenchmark {
           load.route(), load.requests(), load.errors(), load.throughput(), load.p50Ms(), load.p99Ms(),
           load.p50Ms() / baseline);
     }
-    coldStarts(runs, coldFlags);
+    coldStarts(runs, coldFlags, coldClasspath);
   }
 
   private static Load run(HttpClient http, int clients, int seconds, Supplier<HttpRequest> request, String route)
@@ -118,12 +120,12 @@ public final class FoundationBenchmark {
     return load;
   }
 
-  private static void coldStarts(int runs, String flags) throws Exception {
+  private static void coldStarts(int runs, String flags, String classpath) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(Arrays.asList(flags.trim().split("\\s+")));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStartProbe.class.getName()));
+    command.addAll(List.of("-cp", classpath, ColdStartProbe.class.getName()));
     long[] millis = new long[runs];
     for (int i = 0; i < runs; i++) {
       long before = System.nanoTime();
@@ -141,8 +143,9 @@ public final class FoundationBenchmark {
     long[] sorted = millis.clone();
     Arrays.sort(sorted);
     System.out.printf(
-        "%nCold start (JVM spawn to first handler response, %s), %d runs: median %d ms, min %d ms, max %d ms; all: %s%n",
-        flags, runs, sorted[runs / 2], sorted[0], sorted[runs - 1], Arrays.toString(millis));
+        "%nCold start (JVM spawn to first handler response, %s, %s), %d runs: median %d ms, min %d ms, max %d ms;"
+            + " all: %s%n",
+        classpath, flags, runs, sorted[runs / 2], sorted[0], sorted[runs - 1], Arrays.toString(millis));
   }
 
   private static String firstDataset(HttpClient http, URI base, String workspace) throws Exception {

@@ -105,6 +105,19 @@ class SafeRenderingTest {
   }
 
   @Test
+  void refusesParametersThatContradictEachOther_insteadOfRenderingWrongSql() {
+    GoldenCases golden = GoldenCases.all().stream()
+        .filter(c -> c.pattern().equals("data_vault/effectivity_satellite")).findFirst().orElseThrow();
+    Map<String, Object> parameters = new LinkedHashMap<>(golden.parameters());
+    parameters.put("driving_key", "no_such_hub_key");
+
+    FlowForgeException error = assertThrows(FlowForgeException.class,
+        () -> PatternLibrary.builtIn().render(golden.pattern(), parameters));
+
+    assertTrue(error.getMessage().contains("driving_key no_such_hub_key must be the hub_key"), error.getMessage());
+  }
+
+  @Test
   void everyGeneratedFileStartsWithItsProvenance() {
     RenderedPattern rendered = PatternLibrary.builtIn().render("data_vault/hub", hub("product_id", "erp"));
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Local from this same definition, so the two can never drift.
  *
  * <p>Every table is keyed by workspace first: the partition key {@code pk} always starts with the
- * workspace id, so an IAM leading-key condition and every query stay inside one tenant.
+ * workspace id, so every query stays inside one tenant. Tenancy is enforced in code: one function role serves
+ * every workspace, so an IAM leading-key condition cannot tell tenants apart.
  */
 public record TableDefinition(
     String logicalName,

@@ -50,7 +50,7 @@ class McpToolServerIT {
     Map<String, Object> schema = metadata.inputSchema();
     assertTrue(((Map<?, ?>) schema.get("properties")).containsKey("table_names"), schema.toString());
     assertTrue(((List<?>) schema.get("required")).contains("table_names"), schema.toString());
-    assertTrue(tools.stream().noneMatch(t -> t.name().equals("generate_data_vault_model")),
+    assertTrue(tools.stream().noneMatch(t -> t.name().equals("estimate_performance")),
         "a tool whose engine is not installed is not offered");
   }
 
