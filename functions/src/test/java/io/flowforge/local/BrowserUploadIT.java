@@ -67,7 +67,7 @@ class BrowserUploadIT {
     screen.labelled(upload, "File").sendKeys(csv.toString());
     screen.button(upload, "Upload").click();
     screen.status(upload, "Uploaded browser_payments.");
-    String shownStatus = screen.cell(screen.table("Datasets"), "browser_payments", "Status");
+    String shownStatus = screen.cell("Datasets", "browser_payments", "Status").getText().strip();
     Answer listed = api.get("/api/workspaces/" + stack.demoWorkspaceId() + "/datasets");
 
     assertEquals("Ready", shownStatus);

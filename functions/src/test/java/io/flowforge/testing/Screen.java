@@ -42,11 +42,6 @@ public final class Screen {
     return await("a form named '" + name + "'", () -> first(browser, "form, [role=form]", "form", name));
   }
 
-  /** The table whose accessible name (its caption) is {@code name}. */
-  public WebElement table(String name) {
-    return await("a table named '" + name + "'", () -> first(browser, "table, [role=table]", "table", name));
-  }
-
   /** The button inside {@code scope} whose accessible name is {@code name}. */
   public WebElement button(SearchContext scope, String name) {
     return await(
@@ -72,28 +67,23 @@ public final class Screen {
   }
 
   /**
-   * The text of the cell under the column header {@code column} in the body row of {@code table} that
-   * holds a link named {@code rowLink}.
+   * The cell under the column header {@code column} in the row of the table named {@code table} that holds a
+   * link named {@code rowLink}. Looked up afresh on every try: a table that reloads is replaced as a whole.
    */
-  public String cell(WebElement table, String rowLink, String column) {
+  public WebElement cell(String table, String rowLink, String column) {
+    return await(
+        "a row with a link named '" + rowLink + "' and a column '" + column + "' in a table named '" + table + "'",
+        () -> first(browser, "table, [role=table]", "table", table).flatMap(found -> cell(found, rowLink, column)));
+  }
+
+  private static Optional<WebElement> cell(WebElement table, String rowLink, String column) {
     List<String> headers =
         table.findElements(By.cssSelector("thead th")).stream().map(header -> header.getText().strip()).toList();
     int index = headers.indexOf(column);
-    if (index < 0) {
-      throw new AssertionError("no column '" + column + "' in table; columns are " + headers);
-    }
-    WebElement row = row(table, rowLink);
-    return row.findElements(By.cssSelector("th, td")).get(index).getText().strip();
-  }
-
-  /** The body row of {@code table} that holds a link named {@code link}. */
-  public WebElement row(WebElement table, String link) {
-    return await(
-        "a table row with a link named '" + link + "'",
-        () -> matching(
-            table,
-            "tbody tr",
-            row -> first(row, "a[href], [role=link]", "link", link).isPresent()));
+    return index < 0
+        ? Optional.empty()
+        : matching(table, "tbody tr", row -> first(row, "a[href], [role=link]", "link", rowLink).isPresent())
+            .map(row -> row.findElements(By.cssSelector("th, td")).get(index));
   }
 
   private static Optional<WebElement> first(SearchContext scope, String css, String role, String name) {
