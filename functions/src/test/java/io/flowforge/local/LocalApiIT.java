@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -305,7 +307,9 @@ class LocalApiIT {
   @Test
   void fallsBackToIndexHtml_forWebAppRoutes() {
     Answer deepLink = api.withToken(null).get("/workspaces/abc");
-    Answer asset = api.withToken(null).get("/app.js");
+    Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(deepLink.text());
+    assertTrue(script.find(), deepLink.text());
+    Answer asset = api.withToken(null).get(script.group(1));
 
     assertEquals(200, deepLink.status());
     assertTrue(deepLink.text().contains("<div id=\"root\">"));
