@@ -50,11 +50,15 @@ class DynamoDbStoresIT {
 
   @Test
   void createsTablesOnce_leavingExistingOnesAlone() {
-    Map<Tables, String> names = Map.of(Tables.WORKSPACES, "workspaces", Tables.DATASETS, "datasets");
+    Map<Tables, String> names = new EnumMap<>(Tables.class);
+    for (Tables table : Tables.values()) {
+      names.put(table, table.definition().logicalName());
+    }
 
     DynamoDbTables.createMissing(local.dynamoDbClient(), names);
 
-    assertEquals(List.of("datasets", "workspaces"), local.dynamoDbClient().listTables().tableNames());
+    List<String> expected = names.values().stream().sorted().toList();
+    assertEquals(expected, local.dynamoDbClient().listTables().tableNames());
   }
 
   @Test
