@@ -1,6 +1,7 @@
 package io.flowforge.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,6 +23,10 @@ class CoreIndependenceTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.flowforge");
+    // An empty import would pass any rule vacuously; the core must actually have been scanned.
+    assertTrue(
+        classes.size() > 100,
+        "expected the whole io.flowforge code base on the class path, found " + classes.size());
 
     noClasses()
         .that()
