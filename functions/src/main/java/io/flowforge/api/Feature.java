@@ -15,6 +15,11 @@ public enum Feature {
       "io.flowforge.api.DatasetsHandler",
       Set.of(Tables.WORKSPACES, Tables.DATASETS),
       Set.of(Tables.DATASETS),
+      true),
+  CONVERSATIONS(
+      "io.flowforge.api.ConversationsHandler",
+      Set.of(Tables.WORKSPACES, Tables.DATASETS, Tables.CONVERSATIONS),
+      Set.of(Tables.CONVERSATIONS),
       true);
 
   private final String handlerClass;

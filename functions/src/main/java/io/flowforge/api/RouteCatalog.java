@@ -21,9 +21,21 @@ public final class RouteCatalog {
           new Route(
               "POST", "/api/workspaces/{workspaceId}/datasets/{datasetId}/complete", Feature.DATASETS, true));
 
+  private static final String CONVERSATIONS = "/api/workspaces/{workspaceId}/conversations";
+  private static final List<Route> CONVERSATION_ROUTES =
+      List.of(
+          new Route("POST", CONVERSATIONS, Feature.CONVERSATIONS, true),
+          new Route("GET", CONVERSATIONS, Feature.CONVERSATIONS, true),
+          new Route("GET", CONVERSATIONS + "/{conversationId}", Feature.CONVERSATIONS, true),
+          new Route("POST", CONVERSATIONS + "/{conversationId}/messages", Feature.CONVERSATIONS, true),
+          new Route("POST", CONVERSATIONS + "/{conversationId}/messages/stream", Feature.CONVERSATIONS, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/ai-settings", Feature.CONVERSATIONS, true),
+          new Route("PUT", "/api/workspaces/{workspaceId}/ai-settings", Feature.CONVERSATIONS, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/ai-audit", Feature.CONVERSATIONS, true));
+
   private RouteCatalog() {}
 
   public static List<Route> all() {
-    return ROUTES;
+    return java.util.stream.Stream.of(ROUTES, CONVERSATION_ROUTES).flatMap(List::stream).toList();
   }
 }

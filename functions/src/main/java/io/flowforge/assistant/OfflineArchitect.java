@@ -34,8 +34,7 @@ public final class OfflineArchitect implements Architect {
   @Override
   public AssistantReply reply(ToolContext context, ConversationState state, String message, ReplyListener listener) {
     Plan plan = planner.plan(message, context.catalog(), state);
-    List<ToolOutcome> outcomes = runner.run(plan, context);
-    outcomes.forEach(listener::onToolCall);
+    List<ToolOutcome> outcomes = runner.run(plan, context, listener::onToolCall);
     ConversationState next = plan.request() != null ? new ConversationState(plan.request()) : state;
     String text = text(plan, outcomes, context.catalog());
     listener.onText(text);

@@ -5,6 +5,7 @@ import io.flowforge.core.FlowForgeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs a plan's tool calls through the registry, feeding earlier results into later inputs. */
 public final class PlanRunner {
@@ -15,9 +16,16 @@ public final class PlanRunner {
   }
 
   public List<ToolOutcome> run(Plan plan, ToolContext context) {
+    return run(plan, context, outcome -> {});
+  }
+
+  /** Runs the plan, handing each outcome to {@code onEach} as soon as its call ends (for streaming). */
+  public List<ToolOutcome> run(Plan plan, ToolContext context, Consumer<ToolOutcome> onEach) {
     List<ToolOutcome> outcomes = new ArrayList<>();
     for (PlannedCall call : plan.calls()) {
-      outcomes.add(runOne(call, outcomes, context));
+      ToolOutcome outcome = runOne(call, outcomes, context);
+      outcomes.add(outcome);
+      onEach.accept(outcome);
     }
     return List.copyOf(outcomes);
   }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.flowforge.api.EventStream;
 import io.flowforge.api.Feature;
 import io.flowforge.api.Http;
 import io.flowforge.api.RouteCatalog;
@@ -114,7 +115,11 @@ public final class LocalServer implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath();
       exchange.getResponseHeaders().set("x-request-id", requestId);
       if (path.equals("/api") || path.startsWith("/api/")) {
-        write(exchange, dispatch(exchange, path, requestId));
+        APIGatewayV2HTTPResponse response = dispatch(exchange, path, requestId);
+        // Null when a streaming route already wrote its events.
+        if (response != null) {
+          write(exchange, response);
+        }
       } else if (path.startsWith(UPLOAD_PREFIX) && uploads.isPresent()) {
         write(exchange, upload(exchange, path, requestId));
       } else if (exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD")) {
@@ -167,6 +172,9 @@ public final class LocalServer implements AutoCloseable {
     APIGatewayV2HTTPEvent event = event(exchange, match, rawPath, body.get(), requestId);
     Feature feature = match.route().feature();
     try {
+      if (handlers.get(feature) instanceof EventStream streaming && streaming.streams(match.route().routeKey())) {
+        return LocalEventStream.serve(exchange, streaming, event);
+      }
       return handlers.get(feature).handleRequest(event, new LocalContext(requestId, feature.name()));
     } catch (RuntimeException e) {
       // API Gateway answers 500 when a function fails; the handler's own mapper did not get the chance.

@@ -1,5 +1,6 @@
 package io.flowforge.wiring;
 
+import io.flowforge.adapters.bedrock.BedrockSettings;
 import io.flowforge.adapters.dynamodb.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +100,14 @@ public record Settings(
   /** Scratch space for files being validated; Lambda allows writing only under /tmp. */
   public Path scratchDirectory() {
     return Path.of(System.getProperty("java.io.tmpdir"), "flowforge");
+  }
+
+  /**
+   * Claude on Bedrock when {@code FLOWFORGE_AI=bedrock} (see {@link BedrockSettings#from}), else empty: the
+   * offline architect answers.
+   */
+  public static Optional<BedrockSettings> bedrockFromEnvironment() {
+    return BedrockSettings.from(System::getenv);
   }
 
   private static Optional<String> value(Function<String, String> env, String name) {

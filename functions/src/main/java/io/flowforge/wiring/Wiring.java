@@ -1,15 +1,25 @@
 package io.flowforge.wiring;
 
+import io.flowforge.adapters.bedrock.BedrockArchitect;
+import io.flowforge.adapters.bedrock.BedrockClients;
+import io.flowforge.adapters.bedrock.BedrockSettings;
 import io.flowforge.adapters.blob.S3BlobStore;
+import io.flowforge.adapters.dynamodb.DynamoDbConversationStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
+import io.flowforge.assistant.OfflineArchitect;
+import io.flowforge.assistant.StandardTools;
+import io.flowforge.assistant.ToolRegistry;
+import io.flowforge.conversation.ConversationService;
+import io.flowforge.conversation.DatasetCatalogSource;
 import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.DatasetInspector;
 import io.flowforge.dataset.DatasetService;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,6 +45,7 @@ public final class Wiring {
   private final Supplier<BlobStore> blobs;
   private WorkspaceService workspaces;
   private DatasetService datasets;
+  private ConversationService conversations;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -88,6 +99,31 @@ public final class Wiring {
               clock);
     }
     return datasets;
+  }
+
+  /**
+   * The assistant's conversations: answered by Claude on Bedrock when {@code FLOWFORGE_AI=bedrock} (falling
+   * back to the offline architect), else by the offline architect.
+   */
+  public synchronized ConversationService conversations() {
+    if (conversations == null) {
+      ToolRegistry registry = StandardTools.registry();
+      OfflineArchitect offline = new OfflineArchitect(registry);
+      Optional<BedrockSettings> bedrock = Settings.bedrockFromEnvironment();
+      ConversationService.Architects architects = bedrock
+          .map(b -> new ConversationService.Architects(
+              offline, new BedrockArchitect(BedrockClients.create(b), b, registry), "bedrock:" + b.modelId()))
+          .orElseGet(() -> new ConversationService.Architects(offline, offline, OfflineArchitect.NAME));
+      conversations =
+          new ConversationService(
+              workspaces(),
+              new DynamoDbConversationStore(dynamoDb.get(), settings.tableName(Tables.CONVERSATIONS)),
+              new DatasetCatalogSource(
+                  datasets(), blobs.get(), settings.scratchDirectory().resolve("catalogs")),
+              architects,
+              clock);
+    }
+    return conversations;
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -46,6 +46,11 @@ final class LocalApi {
     return send(HttpRequest.newBuilder(URI.create(absoluteUrl)).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  Answer putJson(String path, String json) {
+    return send(
+        request(path).header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   Answer method(String method, String path) {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
   }

@@ -20,7 +20,9 @@ public enum Tables {
   /** Dataset metadata, profiles (versioned) and suggestions per dataset. */
   DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of())),
   /** Pipeline metric points per workspace, job and metric, expiring after the retention period. */
-  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of()));
+  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of())),
+  /** Assistant conversations and messages, AI controls, usage counters and the AI audit log. */
+  CONVERSATIONS(new TableDefinition("conversations", "pk", "sk", Optional.of("expiresAt"), List.of()));
 
   private final TableDefinition definition;
 
