@@ -2,11 +2,15 @@ package io.flowforge.wiring;
 
 import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
+import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.DatasetInspector;
 import io.flowforge.dataset.DatasetService;
+import io.flowforge.modeling.ModelGenerator;
+import io.flowforge.modeling.ModelService;
+import io.flowforge.modeling.WorkspaceSources;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
@@ -35,6 +39,7 @@ public final class Wiring {
   private final Supplier<BlobStore> blobs;
   private WorkspaceService workspaces;
   private DatasetService datasets;
+  private ModelService models;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -88,6 +93,19 @@ public final class Wiring {
               clock);
     }
     return datasets;
+  }
+
+  public synchronized ModelService models() {
+    if (models == null) {
+      models =
+          new ModelService(
+              workspaces(),
+              new WorkspaceSources(datasets(), settings.scratchDirectory().resolve("model-sources")),
+              new ModelGenerator(),
+              new DynamoDbModelStore(dynamoDb.get(), settings.tableName(Tables.MODELS)),
+              clock);
+    }
+    return models;
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

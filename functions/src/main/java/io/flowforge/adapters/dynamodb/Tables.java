@@ -20,7 +20,9 @@ public enum Tables {
   /** Dataset metadata, profiles (versioned) and suggestions per dataset. */
   DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of())),
   /** Pipeline metric points per workspace, job and metric, expiring after the retention period. */
-  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of()));
+  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of())),
+  /** Saved models: a head per model and its immutable versions. */
+  MODELS(new TableDefinition("models", "pk", "sk", Optional.empty(), List.of()));
 
   private final TableDefinition definition;
 
