@@ -55,6 +55,9 @@ public final class ConversationsHandler
       case "POST " + BASE + "/{conversationId}/messages" ->
           Http.respond(event, () -> post(event, ReplyListener.NONE));
       case STREAM -> streamInOneBody(event);
+      case "POST " + BASE + "/{conversationId}/suggestions/{suggestionId}/apply" ->
+          Http.respond(event, () -> service.apply(
+              Http.caller(event), workspace(event), conversation(event), Http.pathParameter(event, "suggestionId")));
       case "GET /api/workspaces/{workspaceId}/ai-settings" ->
           Http.respond(event, () -> service.settings(Http.caller(event), workspace(event)));
       case "PUT /api/workspaces/{workspaceId}/ai-settings" ->

@@ -18,8 +18,8 @@ public enum Feature {
       true),
   CONVERSATIONS(
       "io.flowforge.api.ConversationsHandler",
-      Set.of(Tables.WORKSPACES, Tables.DATASETS, Tables.CONVERSATIONS),
-      Set.of(Tables.CONVERSATIONS),
+      Set.of(Tables.WORKSPACES, Tables.DATASETS, Tables.CONVERSATIONS, Tables.MODELS),
+      Set.of(Tables.CONVERSATIONS, Tables.MODELS),
       true);
 
   private final String handlerClass;

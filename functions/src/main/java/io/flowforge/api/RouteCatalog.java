@@ -31,7 +31,12 @@ public final class RouteCatalog {
           new Route("POST", CONVERSATIONS + "/{conversationId}/messages/stream", Feature.CONVERSATIONS, true),
           new Route("GET", "/api/workspaces/{workspaceId}/ai-settings", Feature.CONVERSATIONS, true),
           new Route("PUT", "/api/workspaces/{workspaceId}/ai-settings", Feature.CONVERSATIONS, true),
-          new Route("GET", "/api/workspaces/{workspaceId}/ai-audit", Feature.CONVERSATIONS, true));
+          new Route("GET", "/api/workspaces/{workspaceId}/ai-audit", Feature.CONVERSATIONS, true),
+          new Route(
+              "POST",
+              CONVERSATIONS + "/{conversationId}/suggestions/{suggestionId}/apply",
+              Feature.CONVERSATIONS,
+              true));
 
   private RouteCatalog() {}
 

@@ -12,6 +12,7 @@ import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Ids;
 import io.flowforge.core.Names;
 import io.flowforge.core.ProblemType;
+import io.flowforge.modeling.ModelService;
 import io.flowforge.workspace.WorkspaceService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class ConversationService {
   private final ConversationStore store;
   private final CatalogSource catalogs;
   private final Architects architects;
+  private final SuggestionApplier applier;
   private final Clock clock;
 
   /**
@@ -61,11 +63,17 @@ public final class ConversationService {
   }
 
   public ConversationService(
-      WorkspaceService workspaces, ConversationStore store, CatalogSource catalogs, Architects architects, Clock clock) {
+      WorkspaceService workspaces,
+      ConversationStore store,
+      CatalogSource catalogs,
+      Architects architects,
+      SuggestionApplier applier,
+      Clock clock) {
     this.workspaces = workspaces;
     this.store = store;
     this.catalogs = catalogs;
     this.architects = architects;
+    this.applier = applier;
     this.clock = clock;
   }
 
@@ -108,6 +116,26 @@ public final class ConversationService {
       reply = architect.reply(context, conversation.state(), message, listener);
     }
     return store(caller, conversation, message, reply, now);
+  }
+
+  /**
+   * Applies a suggestion of the conversation to the canvas: creates the model, or adds a version when a
+   * refinement of it was applied before. Applying the same suggestion again adds nothing. This is the
+   * user's confirmation; no tool changes stored state before it.
+   */
+  public AppliedSuggestion apply(Caller caller, String workspaceId, String conversationId, String suggestionId) {
+    Conversation conversation = require(caller, workspaceId, conversationId);
+    ChatMessage message = store.messages(workspaceId, conversation.id()).stream()
+        .filter(m -> m.suggestion() != null && m.suggestion().id().equals(suggestionId))
+        .findFirst()
+        .orElseThrow(() -> FlowForgeException.notFound("Suggestion " + Ids.printable(suggestionId)));
+    ModelService.SaveResult saved = applier.apply(caller, workspaceId, message.suggestion());
+    ChatMessage.Suggestion applied = message.suggestion().applied(saved.model().id(), saved.version().version());
+    store.replaceMessage(workspaceId, message.withSuggestion(applied));
+    store.audit(workspaceId, new AuditEntry(
+        Ids.newId("au"), now(), caller.subject(), "apply", conversationId, message.id(), null, List.of(), 0, 0,
+        BigDecimal.ZERO, "applied:" + saved.model().id() + "@" + saved.version().version()));
+    return new AppliedSuggestion(saved.model(), saved.version().version(), saved.outcome().name(), applied);
   }
 
   /** The workspace's AI controls, this month's usage and the language model in use. */

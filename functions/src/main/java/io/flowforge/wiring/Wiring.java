@@ -6,6 +6,7 @@ import io.flowforge.adapters.bedrock.BedrockSettings;
 import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbConversationStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
+import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.assistant.OfflineArchitect;
@@ -13,9 +14,13 @@ import io.flowforge.assistant.StandardTools;
 import io.flowforge.assistant.ToolRegistry;
 import io.flowforge.conversation.ConversationService;
 import io.flowforge.conversation.DatasetCatalogSource;
+import io.flowforge.conversation.SuggestionApplier;
 import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.DatasetInspector;
 import io.flowforge.dataset.DatasetService;
+import io.flowforge.modeling.ModelGenerator;
+import io.flowforge.modeling.ModelService;
+import io.flowforge.modeling.WorkspaceSources;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
@@ -45,6 +50,7 @@ public final class Wiring {
   private final Supplier<BlobStore> blobs;
   private WorkspaceService workspaces;
   private DatasetService datasets;
+  private ModelService models;
   private ConversationService conversations;
 
   /**
@@ -101,6 +107,19 @@ public final class Wiring {
     return datasets;
   }
 
+  public synchronized ModelService models() {
+    if (models == null) {
+      models =
+          new ModelService(
+              workspaces(),
+              new WorkspaceSources(datasets(), settings.scratchDirectory().resolve("model-sources")),
+              new ModelGenerator(),
+              new DynamoDbModelStore(dynamoDb.get(), settings.tableName(Tables.MODELS)),
+              clock);
+    }
+    return models;
+  }
+
   /**
    * The assistant's conversations: answered by Claude on Bedrock when {@code FLOWFORGE_AI=bedrock} (falling
    * back to the offline architect), else by the offline architect.
@@ -121,6 +140,7 @@ public final class Wiring {
               new DatasetCatalogSource(
                   datasets(), blobs.get(), settings.scratchDirectory().resolve("catalogs")),
               architects,
+              new SuggestionApplier(datasets(), models()),
               clock);
     }
     return conversations;

@@ -88,6 +88,28 @@ class ConversationsApiIT {
     assertTrue(audit.stream().allMatch(entry -> entry.get("action").asText().equals("message")));
     assertTrue(audit.stream().allMatch(entry -> entry.get("actor").asText().equals(LocalServer.DEV_SUBJECT)));
     assertTrue(texts(audit.get(1).get("tools")).contains("generate_dimensional_model"));
+
+    String suggestions = path(workspace, conversation) + "/suggestions/";
+    Answer created = api.post(suggestions + firstSuggestion.get("id").asText() + "/apply", null);
+    Answer again = api.post(suggestions + firstSuggestion.get("id").asText() + "/apply", null);
+    Answer refined = api.post(suggestions + secondSuggestion.get("id").asText() + "/apply", null);
+    Answer unknown = api.post(suggestions + "sg_aaaaaaaaaaaaaaaaaaaa/apply", null);
+
+    assertEquals(200, created.status(), created.text());
+    assertEquals("CREATED", created.json().get("outcome").asText());
+    assertEquals("dim_product", created.json().at("/model/name").asText());
+    assertEquals(1, created.json().get("version").asLong());
+    assertEquals("UNCHANGED", again.json().get("outcome").asText(), again.text());
+    assertEquals(1, again.json().get("version").asLong());
+    assertEquals("NEW_VERSION", refined.json().get("outcome").asText(), refined.text());
+    assertEquals(2, refined.json().get("version").asLong());
+    assertEquals(created.json().at("/model/id"), refined.json().at("/model/id"));
+    assertProblem(unknown, 404, "not-found");
+    JsonNode afterApply = api.get(path(workspace, conversation)).json().get("messages");
+    assertEquals(created.json().at("/model/id").asText(), afterApply.get(1).at("/suggestion/appliedModelId").asText());
+    assertEquals(2, afterApply.get(3).at("/suggestion/appliedVersion").asLong());
+    assertEquals(3, auditOf(workspace, conversation).stream()
+        .filter(entry -> entry.get("action").asText().equals("apply")).count());
   }
 
   @Test

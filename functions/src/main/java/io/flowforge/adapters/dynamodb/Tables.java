@@ -21,6 +21,8 @@ public enum Tables {
   DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of())),
   /** Pipeline metric points per workspace, job and metric, expiring after the retention period. */
   METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of())),
+  /** Saved models: a head per model and its immutable versions. */
+  MODELS(new TableDefinition("models", "pk", "sk", Optional.empty(), List.of())),
   /** Assistant conversations and messages, AI controls, usage counters and the AI audit log. */
   CONVERSATIONS(new TableDefinition("conversations", "pk", "sk", Optional.of("expiresAt"), List.of()));
 
