@@ -15,6 +15,11 @@ public enum Feature {
       "io.flowforge.api.DatasetsHandler",
       Set.of(Tables.WORKSPACES, Tables.DATASETS),
       Set.of(Tables.DATASETS),
+      true),
+  PROFILING(
+      "io.flowforge.api.ProfilingHandler",
+      Set.of(Tables.WORKSPACES, Tables.DATASETS),
+      Set.of(Tables.DATASETS),
       true);
 
   private final String handlerClass;

@@ -2,11 +2,14 @@ package io.flowforge.wiring;
 
 import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
+import io.flowforge.adapters.dynamodb.DynamoDbProfileStore;
+import io.flowforge.adapters.dynamodb.DynamoDbSuggestionStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.DatasetInspector;
 import io.flowforge.dataset.DatasetService;
+import io.flowforge.profiles.ProfilingService;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
@@ -35,6 +38,7 @@ public final class Wiring {
   private final Supplier<BlobStore> blobs;
   private WorkspaceService workspaces;
   private DatasetService datasets;
+  private ProfilingService profiling;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -88,6 +92,20 @@ public final class Wiring {
               clock);
     }
     return datasets;
+  }
+
+  public synchronized ProfilingService profiling() {
+    if (profiling == null) {
+      String table = settings.tableName(Tables.DATASETS);
+      profiling =
+          new ProfilingService(
+              workspaces(),
+              datasets(),
+              new DynamoDbProfileStore(dynamoDb.get(), table),
+              new DynamoDbSuggestionStore(dynamoDb.get(), table),
+              clock);
+    }
+    return profiling;
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
