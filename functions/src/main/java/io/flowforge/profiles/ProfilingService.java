@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -127,10 +128,12 @@ public final class ProfilingService {
     datasets.get(caller, workspaceId, datasetId);
     Layer layer = Layer.parse(layerName);
     StoredProfile latest = requireProfile(workspaceId, datasetId);
+    List<StoredSuggestion> proposals = proposals(latest, layer);
     List<StoredSuggestion> items = suggestions.list(workspaceId, datasetId, layer);
     if (items.isEmpty()) {
-      items = proposals(latest, layer);
+      items = proposals;
     }
+    items = inWizardOrder(items, proposals);
     List<QualityRule> rules = layer == Layer.SILVER ? rules(workspaceId, latest) : List.of();
     return new LayerView(
         datasetId, layer.name().toLowerCase(Locale.ROOT), latest.version(), latest.profile().rowCount(), items, rules);
@@ -325,6 +328,14 @@ public final class ProfilingService {
       items.add(StoredSuggestion.proposed(latest.datasetId(), layer, suggestion, latest.version(), evidence));
     }
     return items;
+  }
+
+  /** Stored suggestions in the order the suggester makes them; kinds it no longer makes go last. */
+  private static List<StoredSuggestion> inWizardOrder(List<StoredSuggestion> items, List<StoredSuggestion> proposals) {
+    List<String> order = proposals.stream().map(StoredSuggestion::kind).toList();
+    return items.stream()
+        .sorted(Comparator.comparingInt(s -> order.contains(s.kind()) ? order.indexOf(s.kind()) : order.size()))
+        .toList();
   }
 
   /**

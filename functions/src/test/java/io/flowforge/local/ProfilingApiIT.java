@@ -56,6 +56,8 @@ class ProfilingApiIT {
     JsonNode load = suggestion(bronze, "incremental_load");
     assertEquals("transaction_date", load.at("/suggestion/value/watermark_column").asText());
     assertEquals("PROPOSED", load.get("status").asText());
+    assertEquals(
+        List.of("incremental_load", "layout", "schema_evolution"), texts(bronze.json().get("items").findValues("kind")));
     assertTrue(load.get("version").asLong() > 0, "suggestions are stored when profiled: " + load);
     assertEquals(List.of("transaction_id"), texts(suggestion(silver, "primary_key").at("/suggestion/value/columns")));
     JsonNode dedup = suggestion(silver, "deduplication").at("/suggestion/value");
