@@ -3,9 +3,17 @@ import { apiRoutes, expandPath, type ApiRouteName } from "./routes";
 import type {
   CreatedDataset,
   Dataset,
+  Decision,
+  ExportFormat,
   Health,
   ItemList,
+  Layer,
+  LayerSuggestions,
   NewDataset,
+  RuleExport,
+  RuleRun,
+  StoredProfile,
+  StoredSuggestion,
   UploadTarget,
   Workspace,
 } from "./types";
@@ -37,6 +45,22 @@ export interface ApiClient {
   completeDataset(workspaceId: string, datasetId: string): Promise<Dataset>;
   getDataset(workspaceId: string, datasetId: string): Promise<Dataset>;
   deleteDataset(workspaceId: string, datasetId: string): Promise<void>;
+  profileDataset(workspaceId: string, datasetId: string): Promise<StoredProfile>;
+  getLatestProfile(workspaceId: string, datasetId: string): Promise<StoredProfile>;
+  getSuggestions(workspaceId: string, datasetId: string, layer: Layer): Promise<LayerSuggestions>;
+  decideSuggestion(
+    workspaceId: string,
+    datasetId: string,
+    layer: Layer,
+    kind: string,
+    decision: Decision,
+  ): Promise<StoredSuggestion>;
+  runQualityRules(workspaceId: string, datasetId: string): Promise<RuleRun>;
+  exportQualityRules(
+    workspaceId: string,
+    datasetId: string,
+    format: ExportFormat,
+  ): Promise<RuleExport>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -136,5 +160,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getDataset: (workspaceId, datasetId) => call<Dataset>("getDataset", { workspaceId, datasetId }),
     deleteDataset: (workspaceId, datasetId) =>
       call<void>("deleteDataset", { workspaceId, datasetId }),
+    profileDataset: (workspaceId, datasetId) =>
+      call<StoredProfile>("profileDataset", { workspaceId, datasetId }),
+    getLatestProfile: (workspaceId, datasetId) =>
+      call<StoredProfile>("getLatestProfile", { workspaceId, datasetId }),
+    getSuggestions: (workspaceId, datasetId, layer) =>
+      call<LayerSuggestions>("getSuggestions", { workspaceId, datasetId, layer }),
+    decideSuggestion: (workspaceId, datasetId, layer, kind, decision) =>
+      call<StoredSuggestion>("decideSuggestion", { workspaceId, datasetId, layer, kind }, decision),
+    runQualityRules: (workspaceId, datasetId) =>
+      call<RuleRun>("runQualityRules", { workspaceId, datasetId }),
+    exportQualityRules: (workspaceId, datasetId, format) =>
+      call<RuleExport>("exportQualityRules", { workspaceId, datasetId, format }),
   };
 }

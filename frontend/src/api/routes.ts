@@ -23,6 +23,30 @@ export const apiRoutes = {
   },
   getDataset: { method: "GET", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
   deleteDataset: { method: "DELETE", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
+  profileDataset: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/profile",
+  },
+  getLatestProfile: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/profile",
+  },
+  getSuggestions: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/suggestions/{layer}",
+  },
+  decideSuggestion: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/suggestions/{layer}/{kind}/decision",
+  },
+  runQualityRules: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/quality/run",
+  },
+  exportQualityRules: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/quality/export/{format}",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

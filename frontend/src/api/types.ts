@@ -58,3 +58,102 @@ export interface CreatedDataset {
   dataset: Dataset;
   upload: UploadTarget;
 }
+
+export type Layer = "bronze" | "silver" | "gold";
+
+export type SuggestionStatus = "PROPOSED" | "ACCEPTED" | "ADJUSTED" | "REJECTED";
+
+/** A setting as the suggester and the pipeline generator read it. */
+export type SettingValue = Record<string, unknown>;
+
+export interface ColumnProfile {
+  name: string;
+  inferredType: string;
+  format?: string | null;
+  nullRatio: number;
+  distinct: { value: number; exact: boolean };
+  min?: string | null;
+  max?: string | null;
+  pii?: string | null;
+}
+
+export interface ProfileChanges {
+  previousVersion: number;
+  newColumns: string[];
+  changedColumns: { column: string; differences: string[] }[];
+  unchangedColumns: string[];
+  goneColumns: string[];
+  affectedSuggestions: string[];
+}
+
+export interface StoredProfile {
+  datasetId: string;
+  version: number;
+  profile: { name: string; rowCount: number; columns: ColumnProfile[] };
+  changes?: ProfileChanges;
+  createdAt: string;
+}
+
+export interface Suggestion {
+  kind: string;
+  value: SettingValue;
+  confidence: number;
+  reasoning: string;
+  alternatives: { value: SettingValue; confidence: number; reasoning: string }[];
+}
+
+export interface StoredSuggestion {
+  datasetId: string;
+  layer: "BRONZE" | "SILVER" | "GOLD";
+  kind: string;
+  suggestion: Suggestion;
+  status: SuggestionStatus;
+  override?: SettingValue;
+  changedSinceDecision: boolean;
+  changedColumns: string[];
+  version: number;
+}
+
+export interface QualityRule {
+  id: string;
+  kind: string;
+  columns: string[];
+  severity: "ERROR" | "WARN";
+  confidence: number;
+  evidence: string;
+}
+
+export interface LayerSuggestions {
+  datasetId: string;
+  layer: Layer;
+  profileVersion: number;
+  rowCount: number;
+  items: StoredSuggestion[];
+  qualityRules: QualityRule[];
+}
+
+export interface Decision {
+  action: "accept" | "adjust" | "reject";
+  override?: SettingValue;
+  version: number;
+}
+
+export interface RuleRun {
+  results: {
+    rule: QualityRule;
+    result: {
+      checked: number;
+      failed: number;
+      passRate: number;
+      failingRows: Record<string, string | null>[];
+    };
+  }[];
+}
+
+export type ExportFormat = "yaml" | "check" | "expect";
+
+export interface RuleExport {
+  format: ExportFormat;
+  mediaType: string;
+  content: string;
+}

@@ -4,6 +4,8 @@ import type { ApiClient } from "../api/client";
 import type { TokenStore } from "../auth/token";
 import { TokenForm } from "../auth/TokenForm";
 import { DatasetDetailPage } from "../features/datasets/DatasetDetailPage";
+import { QualityPage } from "../features/quality/QualityPage";
+import { CreateJobWizard } from "../features/wizard/CreateJobWizard";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
 import { Layout } from "./Layout";
 import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
@@ -22,6 +24,18 @@ function Page({ match }: { match: RouteMatch<PageName> | null }) {
           workspaceId={params.workspaceId ?? ""}
           datasetId={params.datasetId ?? ""}
         />
+      );
+    case "wizard":
+      return (
+        <CreateJobWizard
+          workspaceId={params.workspaceId ?? ""}
+          datasetId={params.datasetId ?? ""}
+          step={params.step ?? ""}
+        />
+      );
+    case "quality":
+      return (
+        <QualityPage workspaceId={params.workspaceId ?? ""} datasetId={params.datasetId ?? ""} />
       );
     default:
       return (

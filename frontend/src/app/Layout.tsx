@@ -4,7 +4,11 @@ import { paths, type PageName } from "./paths";
 
 /** The main navigation; each feature adds its page here as it arrives. */
 const navigation: readonly { label: string; href: string; pages: readonly PageName[] }[] = [
-  { label: "Datasets", href: hrefFor(paths.home), pages: ["home", "workspace", "dataset"] },
+  {
+    label: "Datasets",
+    href: hrefFor(paths.home),
+    pages: ["home", "workspace", "dataset", "wizard", "quality"],
+  },
 ];
 
 export function Layout({

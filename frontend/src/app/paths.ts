@@ -5,6 +5,8 @@ export const paths = {
   home: "/",
   workspace: "/workspaces/:workspaceId",
   dataset: "/workspaces/:workspaceId/datasets/:datasetId",
+  wizard: "/workspaces/:workspaceId/datasets/:datasetId/wizard/:step",
+  quality: "/workspaces/:workspaceId/datasets/:datasetId/quality",
 } as const;
 
 export type PageName = keyof typeof paths;

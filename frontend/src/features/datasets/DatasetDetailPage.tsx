@@ -4,6 +4,7 @@ import type { Dataset } from "../../api/types";
 import { hrefFor, navigate } from "../../app/router";
 import { paths } from "../../app/paths";
 import { asError, ErrorMessage } from "../../ui/ErrorMessage";
+import { stepHref } from "../wizard/steps";
 import { useResource } from "../../ui/useResource";
 import { formatBytes } from "./format";
 import { countLabel, formatLabel, statusLabel } from "./labels";
@@ -47,6 +48,22 @@ function DatasetDetail({ dataset, onDeleted }: { dataset: Dataset; onDeleted: ()
         <h1>{dataset.name}</h1>
         <DeleteDataset dataset={dataset} onDeleted={onDeleted} />
       </div>
+      {dataset.status === "READY" && (
+        <nav aria-label="Dataset tools" className="actions">
+          <a className="button-link" href={stepHref(dataset, "profile")}>
+            Create job
+          </a>
+          <a
+            className="button-link"
+            href={hrefFor(paths.quality, {
+              workspaceId: dataset.workspaceId,
+              datasetId: dataset.id,
+            })}
+          >
+            Quality
+          </a>
+        </nav>
+      )}
       <section className="card" aria-labelledby="dataset-details">
         <h2 id="dataset-details">Details</h2>
         <dl className="details">

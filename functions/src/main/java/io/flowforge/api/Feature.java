@@ -20,6 +20,11 @@ public enum Feature {
       "io.flowforge.api.ConversationsHandler",
       Set.of(Tables.WORKSPACES, Tables.DATASETS, Tables.CONVERSATIONS, Tables.MODELS),
       Set.of(Tables.CONVERSATIONS, Tables.MODELS),
+      true),
+  PROFILING(
+      "io.flowforge.api.ProfilingHandler",
+      Set.of(Tables.WORKSPACES, Tables.DATASETS),
+      Set.of(Tables.DATASETS),
       true);
 
   private final String handlerClass;

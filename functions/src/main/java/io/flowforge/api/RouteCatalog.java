@@ -38,9 +38,31 @@ public final class RouteCatalog {
               Feature.CONVERSATIONS,
               true));
 
+  /** Profiles, suggestions and their decisions, quality rules and reconciliation. */
+  private static final List<Route> PROFILING_ROUTES =
+      List.of(
+          datasetRoute("POST", "/profile"),
+          datasetRoute("GET", "/profile"),
+          datasetRoute("GET", "/profile/versions"),
+          new Route("GET", "/api/workspaces/{workspaceId}/relationships", Feature.PROFILING, true),
+          datasetRoute("GET", "/suggestions/{layer}"),
+          datasetRoute("POST", "/suggestions/{layer}/{kind}/decision"),
+          datasetRoute("POST", "/quality/rules"),
+          datasetRoute("POST", "/quality/run"),
+          datasetRoute("GET", "/quality/export/{format}"),
+          datasetRoute("POST", "/reconcile"));
+
+  private static final List<Route> ALL =
+      java.util.stream.Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES).flatMap(List::stream).toList();
+
   private RouteCatalog() {}
 
+  /** A profiling route under one dataset. */
+  private static Route datasetRoute(String method, String suffix) {
+    return new Route(method, "/api/workspaces/{workspaceId}/datasets/{datasetId}" + suffix, Feature.PROFILING, true);
+  }
+
   public static List<Route> all() {
-    return java.util.stream.Stream.of(ROUTES, CONVERSATION_ROUTES).flatMap(List::stream).toList();
+    return ALL;
   }
 }

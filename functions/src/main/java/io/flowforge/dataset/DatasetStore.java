@@ -19,6 +19,6 @@ public interface DatasetStore {
   /** Datasets of the workspace, oldest first. */
   List<Dataset> list(String workspaceId);
 
-  /** Removes the dataset; nothing happens if it is already gone. */
+  /** Removes the dataset and everything kept under it (profiles, suggestions); nothing happens if it is gone. */
   void delete(String workspaceId, String datasetId);
 }

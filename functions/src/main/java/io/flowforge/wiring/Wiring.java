@@ -7,6 +7,8 @@ import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbConversationStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
 import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
+import io.flowforge.adapters.dynamodb.DynamoDbProfileStore;
+import io.flowforge.adapters.dynamodb.DynamoDbSuggestionStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.assistant.OfflineArchitect;
@@ -21,6 +23,7 @@ import io.flowforge.dataset.DatasetService;
 import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.modeling.ModelService;
 import io.flowforge.modeling.WorkspaceSources;
+import io.flowforge.profiles.ProfilingService;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
@@ -52,6 +55,7 @@ public final class Wiring {
   private DatasetService datasets;
   private ModelService models;
   private ConversationService conversations;
+  private ProfilingService profiling;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -144,6 +148,20 @@ public final class Wiring {
               clock);
     }
     return conversations;
+  }
+
+  public synchronized ProfilingService profiling() {
+    if (profiling == null) {
+      String table = settings.tableName(Tables.DATASETS);
+      profiling =
+          new ProfilingService(
+              workspaces(),
+              datasets(),
+              new DynamoDbProfileStore(dynamoDb.get(), table),
+              new DynamoDbSuggestionStore(dynamoDb.get(), table),
+              clock);
+    }
+    return profiling;
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

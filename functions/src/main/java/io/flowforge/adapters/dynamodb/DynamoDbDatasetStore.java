@@ -30,9 +30,13 @@ public final class DynamoDbDatasetStore implements DatasetStore {
   private static final TypeReference<List<Column>> COLUMNS = new TypeReference<>() {};
 
   private final DynamoDbTable<DatasetItem> table;
+  private final DynamoDbTable<ProfileItem> profiles;
+  private final DynamoDbTable<SuggestionItem> suggestions;
 
   public DynamoDbDatasetStore(DynamoDbEnhancedClient client, String tableName) {
     this.table = client.table(tableName, DatasetItem.SCHEMA);
+    this.profiles = client.table(tableName, ProfileItem.SCHEMA);
+    this.suggestions = client.table(tableName, SuggestionItem.SCHEMA);
   }
 
   @Override
@@ -75,9 +79,33 @@ public final class DynamoDbDatasetStore implements DatasetStore {
         .toList();
   }
 
+  /**
+   * Deletes the dataset's profiles and suggestions first and the dataset item last, so a delete that fails
+   * half-way leaves the dataset listed and can simply be repeated.
+   */
   @Override
   public void delete(String workspaceId, String datasetId) {
+    deleteAll(profiles, workspaceId, DynamoDbProfileStore.prefix(datasetId));
+    deleteAll(suggestions, workspaceId, DynamoDbSuggestionStore.prefix(datasetId));
     table.deleteItem(key(workspaceId, datasetId));
+  }
+
+  private static <T> void deleteAll(DynamoDbTable<T> items, String workspaceId, String sortKeyPrefix) {
+    QueryConditional underDataset =
+        QueryConditional.sortBeginsWith(Key.builder().partitionValue(workspaceId).sortValue(sortKeyPrefix).build());
+    List<Key> keys =
+        items
+            .query(
+                QueryEnhancedRequest.builder()
+                    .queryConditional(underDataset)
+                    .attributesToProject("pk", "sk")
+                    .consistentRead(true)
+                    .build())
+            .items()
+            .stream()
+            .map(item -> items.keyFrom(item))
+            .toList();
+    keys.forEach(items::deleteItem);
   }
 
   private static Key key(String workspaceId, String datasetId) {
