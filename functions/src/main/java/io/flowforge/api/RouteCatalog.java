@@ -21,9 +21,36 @@ public final class RouteCatalog {
           new Route(
               "POST", "/api/workspaces/{workspaceId}/datasets/{datasetId}/complete", Feature.DATASETS, true));
 
+  /** Monitoring: signed inbound webhooks (no token) and the workspace's monitoring routes. */
+  private static final List<Route> MONITORING_ROUTES =
+      List.of(
+          new Route("POST", "/api/hooks/runs", Feature.HOOKS, false),
+          new Route("POST", "/api/hooks/quality", Feature.HOOKS, false),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/monitors", Feature.MONITORING, true),
+          new Route("PATCH", "/api/workspaces/{workspaceId}/monitoring/monitors/{monitorId}", Feature.MONITORING, true),
+          new Route(
+              "GET", "/api/workspaces/{workspaceId}/monitoring/monitors/{monitorId}/series", Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/anomalies", Feature.MONITORING, true),
+          new Route(
+              "POST", "/api/workspaces/{workspaceId}/monitoring/anomalies/{anomalyId}/expected", Feature.MONITORING,
+              true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/rules", Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/secret", Feature.MONITORING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/secret", Feature.MONITORING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/secret/rotate", Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/destinations", Feature.MONITORING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/destinations", Feature.MONITORING, true),
+          new Route(
+              "POST", "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
+              Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/dead-letters", Feature.MONITORING, true));
+
+  private static final List<Route> ALL =
+      java.util.stream.Stream.of(ROUTES, MONITORING_ROUTES).flatMap(List::stream).toList();
+
   private RouteCatalog() {}
 
   public static List<Route> all() {
-    return ROUTES;
+    return ALL;
   }
 }

@@ -2,14 +2,26 @@ package io.flowforge.wiring;
 
 import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
+import io.flowforge.adapters.dynamodb.DynamoDbMetricHistory;
+import io.flowforge.adapters.dynamodb.DynamoDbMonitoringStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.DatasetInspector;
 import io.flowforge.dataset.DatasetService;
+import io.flowforge.monitoring.MonitoringService;
+import io.flowforge.webhooks.AlertDelivery;
+import io.flowforge.webhooks.DeliveryPolicy;
+import io.flowforge.webhooks.HostResolver;
+import io.flowforge.webhooks.HttpSender;
+import io.flowforge.webhooks.JdkHttpSender;
+import io.flowforge.webhooks.MetricHistory;
+import io.flowforge.webhooks.SsrfGuard;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,6 +39,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * stack builds one {@code Wiring} with {@link #create} and hands it to every handler.
  */
 public final class Wiring {
+  /** Threads judging monitors and delivering alerts; checks are read-bound, so a few suffice. */
+  private static final int MONITORING_THREADS = 4;
   private static Wiring environment;
 
   private final Settings settings;
@@ -35,6 +49,7 @@ public final class Wiring {
   private final Supplier<BlobStore> blobs;
   private WorkspaceService workspaces;
   private DatasetService datasets;
+  private MonitoringService monitoring;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -88,6 +103,45 @@ public final class Wiring {
               clock);
     }
     return datasets;
+  }
+
+  public synchronized MonitoringService monitoring() {
+    if (monitoring == null) {
+      DynamoDbEnhancedClient client = dynamoDb.get();
+      MetricHistory history =
+          new DynamoDbMetricHistory(client, settings.tableName(Tables.METRICS), MonitoringService.RETENTION);
+      SsrfGuard guard = new SsrfGuard(HostResolver.system());
+      HttpSender sender = new JdkHttpSender();
+      AlertDelivery.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+      MonitoringService.Delivery delivery =
+          new MonitoringService.Delivery(
+              new AlertDelivery(sender, guard, DeliveryPolicy.standard(), sleeper, clock),
+              new AlertDelivery(sender, guard, MonitoringService.TEST_SEND_POLICY, sleeper, clock),
+              guard);
+      monitoring =
+          new MonitoringService(
+              workspaces(),
+              new DynamoDbMonitoringStore(
+                  client,
+                  settings.tableName(Tables.MONITORING),
+                  settings.tableName(Tables.METRICS),
+                  MonitoringService.RETENTION,
+                  clock),
+              history,
+              delivery,
+              Executors.newFixedThreadPool(MONITORING_THREADS, daemonThreads("flowforge-monitoring")),
+              clock,
+              settings.mode().equals("local"));
+    }
+    return monitoring;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

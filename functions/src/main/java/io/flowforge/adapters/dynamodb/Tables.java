@@ -20,7 +20,18 @@ public enum Tables {
   /** Dataset metadata, profiles (versioned) and suggestions per dataset. */
   DATASETS(new TableDefinition("datasets", "pk", "sk", Optional.of("expiresAt"), List.of())),
   /** Pipeline metric points per workspace, job and metric, expiring after the retention period. */
-  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of()));
+  METRICS(new TableDefinition("metrics", "pk", "sk", Optional.of("expiresAt"), List.of())),
+  /**
+   * Monitors, anomalies, exception rules, webhook secrets, accepted webhook ids, run logs, alert
+   * destinations and dead letters; {@code monitoredWorkspaces} lists the workspaces scheduled checks visit.
+   */
+  MONITORING(
+      new TableDefinition(
+          "monitoring",
+          "pk",
+          "sk",
+          Optional.of("expiresAt"),
+          List.of(new TableDefinition.GlobalIndex("monitoredWorkspaces", "registry", "pk"))));
 
   private final TableDefinition definition;
 
