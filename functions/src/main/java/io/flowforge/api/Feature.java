@@ -25,7 +25,17 @@ public enum Feature {
       "io.flowforge.api.ProfilingHandler",
       Set.of(Tables.WORKSPACES, Tables.DATASETS),
       Set.of(Tables.DATASETS),
-      true);
+      true),
+  HOOKS(
+      "io.flowforge.api.HooksHandler",
+      Set.of(Tables.MONITORING, Tables.METRICS),
+      Set.of(Tables.MONITORING, Tables.METRICS),
+      false),
+  MONITORING(
+      "io.flowforge.api.MonitoringHandler",
+      Set.of(Tables.WORKSPACES, Tables.MONITORING, Tables.METRICS),
+      Set.of(Tables.MONITORING, Tables.METRICS),
+      false);
 
   private final String handlerClass;
   private final Set<Tables> reads;

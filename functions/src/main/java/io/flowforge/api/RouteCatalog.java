@@ -1,6 +1,7 @@
 package io.flowforge.api;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every route of the HTTP API. The CDK stack creates exactly these routes, the local stack dispatches
@@ -52,8 +53,34 @@ public final class RouteCatalog {
           datasetRoute("GET", "/quality/export/{format}"),
           datasetRoute("POST", "/reconcile"));
 
+  /** Monitoring: signed inbound webhooks (no token) and the workspace's monitoring routes. */
+  private static final List<Route> MONITORING_ROUTES =
+      List.of(
+          new Route("POST", "/api/hooks/runs", Feature.HOOKS, false),
+          new Route("POST", "/api/hooks/quality", Feature.HOOKS, false),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/monitors", Feature.MONITORING, true),
+          new Route("PATCH", "/api/workspaces/{workspaceId}/monitoring/monitors/{monitorId}", Feature.MONITORING, true),
+          new Route(
+              "GET", "/api/workspaces/{workspaceId}/monitoring/monitors/{monitorId}/series", Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/anomalies", Feature.MONITORING, true),
+          new Route(
+              "POST", "/api/workspaces/{workspaceId}/monitoring/anomalies/{anomalyId}/expected", Feature.MONITORING,
+              true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/rules", Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/secret", Feature.MONITORING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/secret", Feature.MONITORING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/secret/rotate", Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/destinations", Feature.MONITORING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/monitoring/destinations", Feature.MONITORING, true),
+          new Route(
+              "POST", "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
+              Feature.MONITORING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/dead-letters", Feature.MONITORING, true));
+
   private static final List<Route> ALL =
-      java.util.stream.Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES).flatMap(List::stream).toList();
+      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES)
+          .flatMap(List::stream)
+          .toList();
 
   private RouteCatalog() {}
 

@@ -1,10 +1,14 @@
 package io.flowforge.api;
 
+import io.flowforge.monitoring.MonitoringService;
 import java.util.List;
 
 /** Every scheduled handler. The CDK stack creates one EventBridge rule per entry; the local stack a timer. */
 public final class ScheduleCatalog {
-  private static final List<Schedule> SCHEDULES = List.of();
+  private static final List<Schedule> SCHEDULES =
+      List.of(
+          new Schedule(
+              "monitoring-check", "io.flowforge.api.MonitoringCheckHandler", MonitoringService.CHECK_PERIOD));
 
   private ScheduleCatalog() {}
 

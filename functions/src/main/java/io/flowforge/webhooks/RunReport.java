@@ -2,6 +2,7 @@ package io.flowforge.webhooks;
 
 import io.flowforge.core.FlowForgeException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,6 +21,11 @@ public record RunReport(
     Map<String, Double> metrics,
     Map<String, Double> qualityPassRates,
     String source) {
+  /** The longest job, run id or measurement name accepted. */
+  public static final int MAX_NAME_LENGTH = 200;
+  /** The most measurements (tables, metrics and quality rules together) one report may carry. */
+  public static final int MAX_SERIES = 200;
+
   public RunReport {
     if (job == null || job.isBlank()) {
       throw FlowForgeException.invalid("/job", "job is required: the name of the pipeline or job that ran.");
@@ -33,6 +39,8 @@ public record RunReport(
     if (endedAt != null && endedAt.isBefore(startedAt)) {
       throw FlowForgeException.invalid("/endedAt", "endedAt " + endedAt + " is before startedAt " + startedAt + "; check the clock or the field order.");
     }
+    requireShortName("/job", "job", job);
+    requireShortName("/runId", "runId", runId);
     status = status == null ? (endedAt == null ? RunStatus.RUNNING : RunStatus.SUCCEEDED) : status;
     rowCounts = sorted(rowCounts);
     metrics = sorted(metrics);
@@ -57,6 +65,22 @@ public record RunReport(
           }
         });
     source = source == null ? "flowforge" : source;
+    int series = rowCounts.size() + metrics.size() + qualityPassRates.size();
+    if (series > MAX_SERIES) {
+      throw FlowForgeException.invalid(
+          "", "The report carries " + series + " measurements; at most " + MAX_SERIES + " per run are kept.");
+    }
+    for (Map<String, ?> named : List.of(rowCounts, metrics, qualityPassRates)) {
+      named.keySet().forEach(name -> requireShortName("", "measurement name", name));
+    }
+  }
+
+  // Names become parts of storage keys and series names: bounded so no report can produce an unstorable key.
+  private static void requireShortName(String pointer, String what, String value) {
+    if (value.isBlank() || value.length() > MAX_NAME_LENGTH) {
+      throw FlowForgeException.invalid(
+          pointer, "The " + what + " must be 1 to " + MAX_NAME_LENGTH + " characters; got " + value.length() + ".");
+    }
   }
 
   // Sorted so stored items and derived series come out in a stable order.

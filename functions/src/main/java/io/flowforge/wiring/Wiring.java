@@ -6,7 +6,9 @@ import io.flowforge.adapters.bedrock.BedrockSettings;
 import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbConversationStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
+import io.flowforge.adapters.dynamodb.DynamoDbMetricHistory;
 import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
+import io.flowforge.adapters.dynamodb.DynamoDbMonitoringStore;
 import io.flowforge.adapters.dynamodb.DynamoDbProfileStore;
 import io.flowforge.adapters.dynamodb.DynamoDbSuggestionStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
@@ -23,11 +25,21 @@ import io.flowforge.dataset.DatasetService;
 import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.modeling.ModelService;
 import io.flowforge.modeling.WorkspaceSources;
+import io.flowforge.monitoring.MonitoringService;
 import io.flowforge.profiles.ProfilingService;
+import io.flowforge.webhooks.AlertDelivery;
+import io.flowforge.webhooks.DeliveryPolicy;
+import io.flowforge.webhooks.HostResolver;
+import io.flowforge.webhooks.HttpSender;
+import io.flowforge.webhooks.JdkHttpSender;
+import io.flowforge.webhooks.MetricHistory;
+import io.flowforge.webhooks.SsrfGuard;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,6 +57,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * stack builds one {@code Wiring} with {@link #create} and hands it to every handler.
  */
 public final class Wiring {
+  /** Threads judging monitors and delivering alerts; checks are read-bound, so a few suffice. */
+  private static final int MONITORING_THREADS = 4;
   private static Wiring environment;
 
   private final Settings settings;
@@ -56,6 +70,7 @@ public final class Wiring {
   private ModelService models;
   private ConversationService conversations;
   private ProfilingService profiling;
+  private MonitoringService monitoring;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -162,6 +177,45 @@ public final class Wiring {
               clock);
     }
     return profiling;
+  }
+
+  public synchronized MonitoringService monitoring() {
+    if (monitoring == null) {
+      DynamoDbEnhancedClient client = dynamoDb.get();
+      MetricHistory history =
+          new DynamoDbMetricHistory(client, settings.tableName(Tables.METRICS), MonitoringService.RETENTION);
+      SsrfGuard guard = new SsrfGuard(HostResolver.system());
+      HttpSender sender = new JdkHttpSender();
+      AlertDelivery.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+      MonitoringService.Delivery delivery =
+          new MonitoringService.Delivery(
+              new AlertDelivery(sender, guard, DeliveryPolicy.standard(), sleeper, clock),
+              new AlertDelivery(sender, guard, MonitoringService.TEST_SEND_POLICY, sleeper, clock),
+              guard);
+      monitoring =
+          new MonitoringService(
+              workspaces(),
+              new DynamoDbMonitoringStore(
+                  client,
+                  settings.tableName(Tables.MONITORING),
+                  settings.tableName(Tables.METRICS),
+                  MonitoringService.RETENTION,
+                  clock),
+              history,
+              delivery,
+              Executors.newFixedThreadPool(MONITORING_THREADS, daemonThreads("flowforge-monitoring")),
+              clock,
+              settings.mode().equals("local"));
+    }
+    return monitoring;
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

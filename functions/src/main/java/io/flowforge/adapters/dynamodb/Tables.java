@@ -24,7 +24,18 @@ public enum Tables {
   /** Saved models: a head per model and its immutable versions. */
   MODELS(new TableDefinition("models", "pk", "sk", Optional.empty(), List.of())),
   /** Assistant conversations and messages, AI controls, usage counters and the AI audit log. */
-  CONVERSATIONS(new TableDefinition("conversations", "pk", "sk", Optional.of("expiresAt"), List.of()));
+  CONVERSATIONS(new TableDefinition("conversations", "pk", "sk", Optional.of("expiresAt"), List.of())),
+  /**
+   * Monitors, anomalies, exception rules, webhook secrets, accepted webhook ids, run logs, alert
+   * destinations and dead letters; {@code monitoredWorkspaces} lists the workspaces scheduled checks visit.
+   */
+  MONITORING(
+      new TableDefinition(
+          "monitoring",
+          "pk",
+          "sk",
+          Optional.of("expiresAt"),
+          List.of(new TableDefinition.GlobalIndex("monitoredWorkspaces", "registry", "pk"))));
 
   private final TableDefinition definition;
 
