@@ -55,4 +55,15 @@ final class SlidingWindow {
   double recent(int back) {
     return ring[Math.floorMod(head - 1 - back, ring.length)];
   }
+
+  /**
+   * How many robust standard deviations {@code value} lies from the window's median. The spread comes from
+   * the interquartile range, floored at 1 % of the window's range so a mostly flat window (many NAB and
+   * pipeline series idle at one value) does not turn every small step into an infinite z.
+   */
+  double robustZ(double value) {
+    double spread = (quantile(0.75) - quantile(0.25)) * RobustStats.IQR_TO_SIGMA;
+    double scale = Math.max(spread, Math.max((quantile(1) - quantile(0)) * 0.01, 1e-9));
+    return (value - quantile(0.5)) / scale;
+  }
 }

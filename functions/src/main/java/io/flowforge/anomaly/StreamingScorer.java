@@ -26,7 +26,7 @@ public final class StreamingScorer {
   public static final Config DEFAULT = new Config(3000, 10, 3000, 50, Math.log1p(3));
 
   /** The score at which a point is more surprising than the decayed record. */
-  public static final double RECORD_SCORE = 0.5;
+  public static final double RECORD_SCORE = SurpriseRecord.RECORD_SCORE;
 
   private final Config config;
 
@@ -39,40 +39,30 @@ public final class StreamingScorer {
   }
 
   public double[] score(double[] values) {
-    double[] scores = new double[values.length];
+    return SurpriseRecord.scores(surprises(values), config.recordHalfLife(), config.floor());
+  }
+
+  /** Each point's surprise, the log1p of its largest robust z-score; 0 during the warm-up. */
+  double[] surprises(double[] values) {
+    double[] surprises = new double[values.length];
     SlidingWindow levels = new SlidingWindow(config.valueWindow());
     SlidingWindow changes = new SlidingWindow(config.valueWindow());
-    double decay = Math.pow(0.5, 1 / config.recordHalfLife());
-    double record = config.floor();
     double shortSum = 0;
     for (int i = 0; i < values.length; i++) {
       shortSum += values[i] - (i >= config.shortWindow() ? values[i - config.shortWindow()] : 0);
       if (levels.size() >= config.warmup()) {
-        double levelZ = robustZ(levels, values[i]);
-        double changeZ = robustZ(changes, values[i] - values[i - 1]);
+        double levelZ = levels.robustZ(values[i]);
+        double changeZ = changes.robustZ(values[i] - values[i - 1]);
         // Measured against the spread of single points, not of means: a shift keeps scoring while the
         // spike that started it has passed, but does not set a new record at every point it lasts.
-        double shiftZ = robustZ(levels, shortSum / config.shortWindow());
-        double surprise =
-            Math.log1p(Math.max(Math.abs(levelZ), Math.max(Math.abs(changeZ), Math.abs(shiftZ))));
-        scores[i] = Math.min(1, RECORD_SCORE * surprise / record);
-        record = Math.max(record * decay, Math.max(config.floor(), surprise));
+        double shiftZ = levels.robustZ(shortSum / config.shortWindow());
+        surprises[i] = Math.log1p(Math.max(Math.abs(levelZ), Math.max(Math.abs(changeZ), Math.abs(shiftZ))));
       }
       levels.add(values[i]);
       if (i > 0) {
         changes.add(values[i] - values[i - 1]);
       }
     }
-    return scores;
-  }
-
-  // Spread from the interquartile range, floored at 1 % of the window's range so a mostly flat window
-  // (many NAB and pipeline series idle at one value) does not turn every small step into an infinite z.
-  private static double robustZ(SlidingWindow window, double value) {
-    double median = window.quantile(0.5);
-    double spread = (window.quantile(0.75) - window.quantile(0.25)) * RobustStats.IQR_TO_SIGMA;
-    double range = window.quantile(1) - window.quantile(0);
-    double scale = Math.max(spread, Math.max(range * 0.01, 1e-9));
-    return (value - median) / scale;
+    return surprises;
   }
 }

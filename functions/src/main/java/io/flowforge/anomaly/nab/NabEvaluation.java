@@ -1,10 +1,13 @@
 package io.flowforge.anomaly.nab;
 
+import io.flowforge.anomaly.ContextualScorer;
+import io.flowforge.anomaly.EnsembleScorer;
 import io.flowforge.anomaly.StreamingScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -12,8 +15,25 @@ import java.util.function.Function;
  * profile chosen as NAB does (the one maximising the corpus' raw score).
  */
 public final class NabEvaluation {
-  /** The outcome under one profile. */
-  public record ProfileResult(String profile, double threshold, double raw, double normalized) {}
+  /**
+   * The outcome under one profile, with what the threshold catches: the windows (of all {@code windows})
+   * with at least one detection and the scored rows above it outside every window.
+   */
+  public record ProfileResult(
+      String profile,
+      double threshold,
+      double raw,
+      double normalized,
+      int windows,
+      int windowsDetected,
+      int falsePositiveRows) {}
+
+  /** The detectors that can be evaluated from the command line, by name. */
+  public static final Map<String, Function<double[], double[]>> DETECTORS =
+      Map.of(
+          "ensemble", values -> new EnsembleScorer().score(values),
+          "streaming", values -> new StreamingScorer().score(values),
+          "contextual", values -> new ContextualScorer().score(values));
 
   private NabEvaluation() {}
 
@@ -25,24 +45,59 @@ public final class NabEvaluation {
     List<ProfileResult> results = new ArrayList<>();
     for (NabProfile profile : NabProfile.load(nabRoot.resolve("config/profiles.json"))) {
       NabScorer.Sweep sweep = NabScorer.bestThreshold(layouts, scores, profile);
+      int detected = 0;
+      int falsePositives = 0;
+      for (int f = 0; f < layouts.size(); f++) {
+        NabScorer.Layout layout = layouts.get(f);
+        boolean[] hit = new boolean[layout.windows()];
+        for (int i = layout.probationary(); i < layout.rows(); i++) {
+          if (scores.get(f)[i] >= sweep.threshold()) {
+            if (layout.window()[i] < 0) {
+              falsePositives++;
+            } else {
+              hit[layout.window()[i]] = true;
+            }
+          }
+        }
+        for (boolean windowHit : hit) {
+          detected += windowHit ? 1 : 0;
+        }
+      }
       results.add(
-          new ProfileResult(profile.name(), sweep.threshold(), sweep.raw(), NabScorer.normalize(sweep.raw(), windows, profile)));
+          new ProfileResult(
+              profile.name(),
+              sweep.threshold(),
+              sweep.raw(),
+              NabScorer.normalize(sweep.raw(), windows, profile),
+              windows,
+              detected,
+              falsePositives));
     }
     return results;
   }
 
   /**
-   * Prints the scores per profile. The argument is the NAB folder; by default {@code ../shared/data/nab},
-   * which is where it lies when run from the repository root.
+   * Prints the scores per profile. The first argument is the NAB folder, by default
+   * {@code ../shared/data/nab} (where it lies when run from the repository root); the second names the
+   * detector, one of {@link #DETECTORS}, by default {@code ensemble}.
    */
   public static void main(String[] args) {
     Path root = Path.of(args.length > 0 ? args[0] : "../shared/data/nab");
+    String name = args.length > 1 ? args[1] : "ensemble";
+    Function<double[], double[]> detector = DETECTORS.get(name);
+    if (detector == null) {
+      System.err.println("Unknown detector '" + name + "'; use one of " + DETECTORS.keySet() + ".");
+      System.exit(2);
+    }
     long start = System.nanoTime();
-    List<ProfileResult> results = evaluate(root, values -> new StreamingScorer().score(values));
+    List<ProfileResult> results = evaluate(root, detector);
+    System.out.println("detector " + name);
     for (ProfileResult result : results) {
       System.out.printf(
-          Locale.ROOT, "%-20s threshold %.6f raw %9.4f normalized %6.2f%n",
-          result.profile(), result.threshold(), result.raw(), result.normalized());
+          Locale.ROOT,
+          "%-20s threshold %.6f raw %9.4f normalized %6.2f windows %d/%d false-positive rows %d%n",
+          result.profile(), result.threshold(), result.raw(), result.normalized(), result.windowsDetected(),
+          result.windows(), result.falsePositiveRows());
     }
     System.out.printf(Locale.ROOT, "scored 58 files in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }

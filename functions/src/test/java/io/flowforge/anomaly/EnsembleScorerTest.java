@@ -1,0 +1,79 @@
+package io.flowforge.anomaly;
+
+import static io.flowforge.anomaly.ContextualScorerTest.argmax;
+import static io.flowforge.anomaly.ContextualScorerTest.max;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EnsembleScorerTest {
+  private static final double ALERT = OfflineScoring.DEFAULT_THRESHOLD;
+
+  private static double[] noisySine(int n, long seed) {
+    Random random = new Random(seed);
+    double[] values = ContextualScorerTest.sine(n, 288);
+    for (int i = 0; i < n; i++) {
+      values[i] += random.nextGaussian() * 2;
+    }
+    return values;
+  }
+
+  @Test
+  void flagsASpike_whereItIs() {
+    double[] values = noisySine(4000, 1);
+    values[3000] = 200;
+    double[] scores = new EnsembleScorer().score(values);
+
+    assertEquals(3000, argmax(scores, 0, 4000));
+    assertEquals(1.0, scores[3000]);
+  }
+
+  @Test
+  void flagsALevelShift_whereItBegins() {
+    double[] values = noisySine(4000, 2);
+    for (int i = 3000; i < values.length; i++) {
+      values[i] += 60;
+    }
+    double[] scores = new EnsembleScorer().score(values);
+
+    int peak = argmax(scores, 1000, 4000);
+    assertTrue(peak >= 3000 && peak < 3010, "peak at " + peak);
+    assertTrue(scores[peak] > ALERT);
+  }
+
+  @Test
+  void flagsAPatternChange_thatOnlyTheContextShows() {
+    double[] values = ContextualScorerTest.rhythm(3000, 6, 4, 2000, 2100);
+    double[] scores = new EnsembleScorer().score(values);
+
+    int peak = argmax(scores, 500, 3000);
+    assertTrue(peak >= 2000 && peak < 2010, "peak at " + peak);
+    assertTrue(scores[peak] > ALERT);
+  }
+
+  @Test
+  void flagsNothing_onCleanPeriodicSeries_afterLearning() {
+    double[][] series = {ContextualScorerTest.sine(4000, 288), ContextualScorerTest.rhythm(3000, 6, 6, 0, 0)};
+    for (double[] values : series) {
+      double[] scores = new EnsembleScorer().score(values);
+      double highest = max(scores, OfflineScoring.learningPoints(values.length), values.length);
+      assertTrue(highest < ALERT, "highest score " + highest);
+    }
+  }
+
+  @Test
+  void isTheLargerOfBothScorers_andCausal() {
+    double[] values = noisySine(3000, 3);
+    double[] scores = new EnsembleScorer().score(values);
+    double[] streaming = new StreamingScorer().score(values);
+    double[] contextual = new ContextualScorer().score(values);
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(Math.max(streaming[i], contextual[i]), scores[i]);
+    }
+    assertArrayEquals(Arrays.copyOf(scores, 2000), new EnsembleScorer().score(Arrays.copyOf(values, 2000)));
+  }
+}
