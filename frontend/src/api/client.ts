@@ -3,9 +3,15 @@ import { apiRoutes, expandPath, type ApiRouteName } from "./routes";
 import type {
   CreatedDataset,
   Dataset,
+  GeneratedModel,
   Health,
   ItemList,
+  ModelRequestBody,
+  ModelVersion,
+  ModelVersionSummary,
   NewDataset,
+  SavedModel,
+  SavedModelAnswer,
   UploadTarget,
   Workspace,
 } from "./types";
@@ -37,6 +43,16 @@ export interface ApiClient {
   completeDataset(workspaceId: string, datasetId: string): Promise<Dataset>;
   getDataset(workspaceId: string, datasetId: string): Promise<Dataset>;
   deleteDataset(workspaceId: string, datasetId: string): Promise<void>;
+  generateModel(workspaceId: string, request: ModelRequestBody): Promise<GeneratedModel>;
+  saveModel(
+    workspaceId: string,
+    request: ModelRequestBody & { name: string },
+  ): Promise<SavedModelAnswer>;
+  listModels(workspaceId: string): Promise<SavedModel[]>;
+  listModelVersions(workspaceId: string, modelId: string): Promise<ModelVersionSummary[]>;
+  getModelVersion(workspaceId: string, modelId: string, version: number): Promise<ModelVersion>;
+  /** The version's SQL, YAML and canvas graph as a zip file. */
+  downloadModelVersion(workspaceId: string, modelId: string, version: number): Promise<Blob>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -78,6 +94,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const text = await response.text();
     if (!response.ok) fail(parseProblem(response.status, response.statusText, text));
     return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+
+  async function download(routeName: ApiRouteName, params: Record<string, string>): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + expandPath(apiRoutes[routeName].path, params), {
+        method: apiRoutes[routeName].method,
+        headers: authorizationHeader(),
+      });
+    } catch {
+      fail(networkProblem());
+    }
+    if (!response.ok) {
+      fail(parseProblem(response.status, response.statusText, await response.text()));
+    }
+    return response.blob();
   }
 
   // A presigned S3 URL must not carry our bearer token (S3 refuses a second credential, and the
@@ -136,5 +168,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getDataset: (workspaceId, datasetId) => call<Dataset>("getDataset", { workspaceId, datasetId }),
     deleteDataset: (workspaceId, datasetId) =>
       call<void>("deleteDataset", { workspaceId, datasetId }),
+    generateModel: (workspaceId, request) =>
+      call<GeneratedModel>("generateModel", { workspaceId }, request),
+    saveModel: (workspaceId, request) =>
+      call<SavedModelAnswer>("saveModel", { workspaceId }, request),
+    listModels: async (workspaceId) =>
+      (await call<ItemList<SavedModel>>("listModels", { workspaceId })).items,
+    listModelVersions: async (workspaceId, modelId) =>
+      (await call<ItemList<ModelVersionSummary>>("listModelVersions", { workspaceId, modelId }))
+        .items,
+    getModelVersion: (workspaceId, modelId, version) =>
+      call<ModelVersion>("getModelVersion", { workspaceId, modelId, version: String(version) }),
+    downloadModelVersion: (workspaceId, modelId, version) =>
+      download("downloadModelVersion", { workspaceId, modelId, version: String(version) }),
   };
 }

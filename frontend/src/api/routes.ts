@@ -23,6 +23,21 @@ export const apiRoutes = {
   },
   getDataset: { method: "GET", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
   deleteDataset: { method: "DELETE", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
+  generateModel: { method: "POST", path: "/api/workspaces/{workspaceId}/models/generate" },
+  saveModel: { method: "POST", path: "/api/workspaces/{workspaceId}/models" },
+  listModels: { method: "GET", path: "/api/workspaces/{workspaceId}/models" },
+  listModelVersions: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/models/{modelId}/versions",
+  },
+  getModelVersion: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}",
+  },
+  downloadModelVersion: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}/zip",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

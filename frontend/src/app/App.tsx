@@ -4,6 +4,7 @@ import type { ApiClient } from "../api/client";
 import type { TokenStore } from "../auth/token";
 import { TokenForm } from "../auth/TokenForm";
 import { DatasetDetailPage } from "../features/datasets/DatasetDetailPage";
+import { ModelsPage } from "../features/canvas/ModelsPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
 import { Layout } from "./Layout";
 import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
@@ -23,6 +24,8 @@ function Page({ match }: { match: RouteMatch<PageName> | null }) {
           datasetId={params.datasetId ?? ""}
         />
       );
+    case "models":
+      return <ModelsPage workspaceId={params.workspaceId ?? ""} />;
     default:
       return (
         <>

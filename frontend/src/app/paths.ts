@@ -5,6 +5,7 @@ export const paths = {
   home: "/",
   workspace: "/workspaces/:workspaceId",
   dataset: "/workspaces/:workspaceId/datasets/:datasetId",
+  models: "/workspaces/:workspaceId/models",
 } as const;
 
 export type PageName = keyof typeof paths;

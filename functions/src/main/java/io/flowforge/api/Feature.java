@@ -15,6 +15,11 @@ public enum Feature {
       "io.flowforge.api.DatasetsHandler",
       Set.of(Tables.WORKSPACES, Tables.DATASETS),
       Set.of(Tables.DATASETS),
+      true),
+  MODELING(
+      "io.flowforge.api.ModelingHandler",
+      Set.of(Tables.WORKSPACES, Tables.DATASETS, Tables.MODELS),
+      Set.of(Tables.MODELS),
       true);
 
   private final String handlerClass;

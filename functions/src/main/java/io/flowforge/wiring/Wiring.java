@@ -3,6 +3,7 @@ package io.flowforge.wiring;
 import io.flowforge.adapters.blob.S3BlobStore;
 import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
 import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
+import io.flowforge.adapters.dynamodb.DynamoDbPatternStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.dataset.BlobStore;
@@ -11,6 +12,10 @@ import io.flowforge.dataset.DatasetService;
 import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.modeling.ModelService;
 import io.flowforge.modeling.WorkspaceSources;
+import io.flowforge.optimizer.DatabricksOptimizer;
+import io.flowforge.optimizer.OptimizerService;
+import io.flowforge.patterns.PatternLibrary;
+import io.flowforge.patterns.PatternService;
 import io.flowforge.workspace.WorkspaceService;
 import java.net.URI;
 import java.time.Clock;
@@ -40,6 +45,7 @@ public final class Wiring {
   private WorkspaceService workspaces;
   private DatasetService datasets;
   private ModelService models;
+  private PatternService patterns;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -106,6 +112,23 @@ public final class Wiring {
               clock);
     }
     return models;
+  }
+
+  public synchronized PatternService patterns() {
+    if (patterns == null) {
+      patterns =
+          new PatternService(
+              workspaces(),
+              PatternLibrary.builtIn(),
+              new DynamoDbPatternStore(dynamoDb.get(), settings.tableName(Tables.MODELS)),
+              settings.scratchDirectory().resolve("team-patterns"),
+              clock);
+    }
+    return patterns;
+  }
+
+  public OptimizerService optimizer() {
+    return new OptimizerService(new DatabricksOptimizer());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
