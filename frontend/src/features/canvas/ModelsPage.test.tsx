@@ -24,6 +24,7 @@ function dataset(id: string, name: string): Dataset {
 /** The model routes of the API as the page uses them: generate follows the SCD option it is sent. */
 function fakeApi() {
   const saved: SavedModel[] = [];
+  const savedBodies: string[] = [];
   const generateModel = vi.fn(async (_: string, request: ModelRequestBody) =>
     kimballModel(request.options?.scdTypes?.dim_product ?? 2),
   );
@@ -38,9 +39,12 @@ function fakeApi() {
       updatedAt: "2026-01-01T00:00:00Z",
     };
     saved.splice(0, saved.length, model);
+    // Like the server: the same request again is the same content, so the save changes nothing.
+    const unchanged = savedBodies.includes(JSON.stringify(request));
+    savedBodies.push(JSON.stringify(request));
     return {
       model,
-      outcome: "CREATED" as const,
+      outcome: unchanged ? ("UNCHANGED" as const) : ("CREATED" as const),
       version: {
         modelId: "mdl_1",
         workspaceId: "w1",
@@ -142,5 +146,22 @@ describe("ModelsPage", () => {
     const list = screen.getByRole("region", { name: "Saved models" });
     expect(await within(list).findByRole("button", { name: "Product star" })).toBeTruthy();
     expect(screen.getByRole("combobox", { name: "Version" })).toBeTruthy();
+  });
+
+  it("says so when saving again changed nothing", async () => {
+    const { api, saveModel } = fakeApi();
+    const user = renderPage(api);
+    await user.click(await screen.findByRole("checkbox", { name: "product" }));
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await user.type(await screen.findByRole("textbox", { name: "Model name" }), "Star");
+    await user.click(screen.getByRole("button", { name: "Save model" }));
+    await screen.findByText("Saved as version 1.");
+
+    await user.click(screen.getByRole("button", { name: "Save model" }));
+
+    expect(
+      await screen.findByText("Nothing changed since version 1; no new version was saved."),
+    ).toBeTruthy();
+    expect(saveModel).toHaveBeenCalledTimes(2);
   });
 });

@@ -21,11 +21,26 @@ export interface ModelSourceState {
   options: ModelOptions;
 }
 
+/** A saved model on screen: which version, and how the save that showed it ended (if one did). */
+interface SavedRef {
+  id: string;
+  name: string;
+  version: number;
+  outcome?: SavedModelAnswer["outcome"];
+}
+
 /** The model on screen and, once saved or opened, which saved model and version it is. */
 interface Current {
   model: GeneratedModel;
   source: ModelSourceState;
-  saved: { id: string; name: string; version: number } | null;
+  saved: SavedRef | null;
+}
+
+function savedMessage(saved: SavedRef): string {
+  if (saved.outcome === "UNCHANGED") {
+    return `Nothing changed since version ${saved.version}; no new version was saved.`;
+  }
+  return saved.outcome ? `Saved as version ${saved.version}.` : `Showing version ${saved.version}.`;
 }
 
 const styleLabels: Record<ModelStyle, string> = {
@@ -237,7 +252,12 @@ function ModelWorkbench({
       onChange({
         model: answer.version.model,
         source: current.source,
-        saved: { id: answer.model.id, name: answer.model.name, version: answer.version.version },
+        saved: {
+          id: answer.model.id,
+          name: answer.model.name,
+          version: answer.version.version,
+          outcome: answer.outcome,
+        },
       });
       onSaved();
     });
@@ -278,7 +298,11 @@ function ModelWorkbench({
           workspaceId={workspaceId}
           saved={current.saved}
           onOpen={(model, version) =>
-            onChange({ ...current, model, saved: { ...current.saved!, version } })
+            onChange({
+              ...current,
+              model,
+              saved: { id: current.saved!.id, name: current.saved!.name, version },
+            })
           }
           onError={setError}
         />
@@ -290,7 +314,7 @@ function ModelWorkbench({
       )}
       {current.saved && !status && (
         <p role="status" className="status">
-          Saved as version {current.saved.version}.
+          {savedMessage(current.saved)}
         </p>
       )}
       {error && <ErrorMessage error={error} />}
@@ -305,7 +329,7 @@ function VersionBar({
   onError,
 }: {
   workspaceId: string;
-  saved: { id: string; name: string; version: number };
+  saved: SavedRef;
   onOpen: (model: GeneratedModel, version: number) => void;
   onError: (error: Error) => void;
 }) {
