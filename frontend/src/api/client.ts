@@ -49,6 +49,7 @@ export interface ApiClient {
     request: ModelRequestBody & { name: string },
   ): Promise<SavedModelAnswer>;
   listModels(workspaceId: string): Promise<SavedModel[]>;
+  getModel(workspaceId: string, modelId: string): Promise<SavedModel>;
   listModelVersions(workspaceId: string, modelId: string): Promise<ModelVersionSummary[]>;
   getModelVersion(workspaceId: string, modelId: string, version: number): Promise<ModelVersion>;
   /** The version's SQL, YAML and canvas graph as a zip file. */
@@ -174,6 +175,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call<SavedModelAnswer>("saveModel", { workspaceId }, request),
     listModels: async (workspaceId) =>
       (await call<ItemList<SavedModel>>("listModels", { workspaceId })).items,
+    getModel: (workspaceId, modelId) => call<SavedModel>("getModel", { workspaceId, modelId }),
     listModelVersions: async (workspaceId, modelId) =>
       (await call<ItemList<ModelVersionSummary>>("listModelVersions", { workspaceId, modelId }))
         .items,

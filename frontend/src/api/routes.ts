@@ -26,6 +26,7 @@ export const apiRoutes = {
   generateModel: { method: "POST", path: "/api/workspaces/{workspaceId}/models/generate" },
   saveModel: { method: "POST", path: "/api/workspaces/{workspaceId}/models" },
   listModels: { method: "GET", path: "/api/workspaces/{workspaceId}/models" },
+  getModel: { method: "GET", path: "/api/workspaces/{workspaceId}/models/{modelId}" },
   listModelVersions: {
     method: "GET",
     path: "/api/workspaces/{workspaceId}/models/{modelId}/versions",

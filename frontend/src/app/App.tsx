@@ -25,7 +25,9 @@ function Page({ match }: { match: RouteMatch<PageName> | null }) {
         />
       );
     case "models":
-      return <ModelsPage workspaceId={params.workspaceId ?? ""} />;
+      return <ModelsPage workspaceId={params.workspaceId ?? ""} modelId={null} />;
+    case "model":
+      return <ModelsPage workspaceId={params.workspaceId ?? ""} modelId={params.modelId ?? null} />;
     default:
       return (
         <>

@@ -6,6 +6,7 @@ export const paths = {
   workspace: "/workspaces/:workspaceId",
   dataset: "/workspaces/:workspaceId/datasets/:datasetId",
   models: "/workspaces/:workspaceId/models",
+  model: "/workspaces/:workspaceId/models/:modelId",
 } as const;
 
 export type PageName = keyof typeof paths;

@@ -66,11 +66,11 @@ function fakeApi() {
   return { api, generateModel, saveModel };
 }
 
-function renderPage(api: ApiClient) {
+function renderPage(api: ApiClient, modelId: string | null = null) {
   const user = userEvent.setup();
   render(
     <ApiProvider value={api}>
-      <ModelsPage workspaceId="w1" />
+      <ModelsPage workspaceId="w1" modelId={modelId} />
     </ApiProvider>,
   );
   return user;
@@ -144,7 +144,10 @@ describe("ModelsPage", () => {
       name: "Product star",
     });
     const list = screen.getByRole("region", { name: "Saved models" });
-    expect(await within(list).findByRole("button", { name: "Product star" })).toBeTruthy();
+    expect(
+      (await within(list).findByRole("link", { name: "Product star" })).getAttribute("href"),
+    ).toBe("#/workspaces/w1/models/mdl_1");
+    expect(window.location.hash).toBe("#/workspaces/w1/models/mdl_1");
     expect(screen.getByRole("combobox", { name: "Version" })).toBeTruthy();
   });
 
@@ -163,5 +166,41 @@ describe("ModelsPage", () => {
       await screen.findByText("Nothing changed since version 1; no new version was saved."),
     ).toBeTruthy();
     expect(saveModel).toHaveBeenCalledTimes(2);
+  });
+
+  it("opens the latest version of the model the address names", async () => {
+    const { api } = fakeApi();
+    const getModelVersion = vi.fn(async () => ({
+      modelId: "mdl_9",
+      workspaceId: "w1",
+      version: 3,
+      contentHash: "h",
+      createdAt: "2026-01-01T00:00:00Z",
+      model: kimballModel(1),
+      source: { datasetIds: ["d1"], style: "KIMBALL" as const, options: {} },
+    }));
+    Object.assign(api, {
+      getModel: async () => ({
+        id: "mdl_9",
+        workspaceId: "w1",
+        name: "From the assistant",
+        style: "kimball",
+        latestVersion: 3,
+        createdAt: "",
+        updatedAt: "",
+      }),
+      getModelVersion,
+    });
+
+    renderPage(api, "mdl_9");
+
+    expect(
+      await screen.findByRole("heading", { name: "From the assistant · version 3" }),
+    ).toBeTruthy();
+    expect(screen.getByText("Showing version 3.")).toBeTruthy();
+    expect(
+      within(screen.getByRole("region", { name: "Model canvas" })).getByText("SCD 1"),
+    ).toBeTruthy();
+    expect(getModelVersion).toHaveBeenCalledWith("w1", "mdl_9", 3);
   });
 });

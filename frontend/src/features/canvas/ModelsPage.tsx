@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useApi } from "../../api/ApiContext";
 import type {
   GeneratedModel,
@@ -7,7 +7,7 @@ import type {
   SavedModel,
   SavedModelAnswer,
 } from "../../api/types";
-import { hrefFor } from "../../app/router";
+import { hrefFor, navigate } from "../../app/router";
 import { paths } from "../../app/paths";
 import { ErrorMessage, asError } from "../../ui/ErrorMessage";
 import { useResource } from "../../ui/useResource";
@@ -51,14 +51,36 @@ const styleLabels: Record<ModelStyle, string> = {
 /**
  * A workspace's models: the saved ones, a generator (Kimball or Data Vault from chosen datasets),
  * and the canvas of the model on screen with its SQL, decisions, choices, versions and download.
+ * With a model id in the address it opens that model's latest version, so other features (the
+ * assistant's "Apply to canvas") can link straight to a saved model.
  */
-export function ModelsPage({ workspaceId }: { workspaceId: string }) {
+export function ModelsPage({
+  workspaceId,
+  modelId,
+}: {
+  workspaceId: string;
+  modelId: string | null;
+}) {
   const api = useApi();
   const [saved, reloadSaved] = useResource(`models:${workspaceId}`, () =>
     api.listModels(workspaceId),
   );
   const [current, setCurrent] = useState<Current | null>(null);
   const [error, setError] = useState<Error | null>(null);
+
+  const shownId = current?.saved?.id ?? null;
+  useEffect(() => {
+    if (modelId === null || modelId === shownId) return;
+    let live = true;
+    api.getModel(workspaceId, modelId).then(
+      (model) => live && void open(model),
+      (failure: unknown) => live && setError(asError(failure)),
+    );
+    return () => {
+      live = false;
+    };
+    // Opens when the address names another model than the one on screen.
+  }, [workspaceId, modelId]);
 
   async function open(model: SavedModel) {
     setError(null);
@@ -95,9 +117,7 @@ export function ModelsPage({ workspaceId }: { workspaceId: string }) {
           <ul className="model-list">
             {saved.data.map((model) => (
               <li key={model.id}>
-                <button type="button" className="link-button" onClick={() => void open(model)}>
-                  {model.name}
-                </button>{" "}
+                <a href={hrefFor(paths.model, { workspaceId, modelId: model.id })}>{model.name}</a>{" "}
                 <span className="muted">
                   {model.style === "kimball" ? "Kimball" : "Data Vault"} · version{" "}
                   {model.latestVersion}
@@ -118,7 +138,10 @@ export function ModelsPage({ workspaceId }: { workspaceId: string }) {
           workspaceId={workspaceId}
           current={current}
           onChange={setCurrent}
-          onSaved={reloadSaved}
+          onSaved={(savedId) => {
+            reloadSaved();
+            navigate(hrefFor(paths.model, { workspaceId, modelId: savedId }), { replace: true });
+          }}
         />
       )}
     </>
@@ -212,7 +235,7 @@ function ModelWorkbench({
   workspaceId: string;
   current: Current;
   onChange: (next: Current) => void;
-  onSaved: () => void;
+  onSaved: (modelId: string) => void;
 }) {
   const api = useApi();
   const [selected, setSelected] = useState<string | null>(null);
@@ -259,7 +282,7 @@ function ModelWorkbench({
           outcome: answer.outcome,
         },
       });
-      onSaved();
+      onSaved(answer.model.id);
     });
   };
 
