@@ -281,6 +281,10 @@ class ModelingApiIT {
     assertProblem(api.post(models(), "{\"name\":\"x\",\"style\":\"kimball\",\"datasetIds\":[null]}"), 400, "null");
     assertProblem(api.post(models(), "{\"name\":\"x\",\"style\":\"kimball\",\"datasetIds\":[\"a\"],\"sql\":\"DROP\"}"), 400, "sql");
 
+    ObjectNode huge = modelRequest("kimball").put("name", "x".repeat(1_100_000));
+    assertEquals(413, api.post(models(), huge.toString()).status());
+    ObjectNode longName = modelRequest("kimball").put("name", "n".repeat(101));
+    assertProblem(api.post(models(), longName.toString()), 400, "at most 100");
     ObjectNode hostileSchema = modelRequest("kimball").put("name", "x");
     hostileSchema.putObject("options").put("targetSchema", "mart`; DROP TABLE y; --");
     Answer schemaRefused = api.post(models(), hostileSchema.toString());
