@@ -5,13 +5,19 @@ import type {
   Dataset,
   Decision,
   ExportFormat,
+  GeneratedModel,
   Health,
   ItemList,
   Layer,
   LayerSuggestions,
+  ModelRequestBody,
+  ModelVersion,
+  ModelVersionSummary,
   NewDataset,
   RuleExport,
   RuleRun,
+  SavedModel,
+  SavedModelAnswer,
   StoredProfile,
   StoredSuggestion,
   UploadTarget,
@@ -61,6 +67,17 @@ export interface ApiClient {
     datasetId: string,
     format: ExportFormat,
   ): Promise<RuleExport>;
+  generateModel(workspaceId: string, request: ModelRequestBody): Promise<GeneratedModel>;
+  saveModel(
+    workspaceId: string,
+    request: ModelRequestBody & { name: string },
+  ): Promise<SavedModelAnswer>;
+  listModels(workspaceId: string): Promise<SavedModel[]>;
+  getModel(workspaceId: string, modelId: string): Promise<SavedModel>;
+  listModelVersions(workspaceId: string, modelId: string): Promise<ModelVersionSummary[]>;
+  getModelVersion(workspaceId: string, modelId: string, version: number): Promise<ModelVersion>;
+  /** The version's SQL, YAML and canvas graph as a zip file. */
+  downloadModelVersion(workspaceId: string, modelId: string, version: number): Promise<Blob>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -102,6 +119,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const text = await response.text();
     if (!response.ok) fail(parseProblem(response.status, response.statusText, text));
     return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+
+  async function download(routeName: ApiRouteName, params: Record<string, string>): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + expandPath(apiRoutes[routeName].path, params), {
+        method: apiRoutes[routeName].method,
+        headers: authorizationHeader(),
+      });
+    } catch {
+      fail(networkProblem());
+    }
+    if (!response.ok) {
+      fail(parseProblem(response.status, response.statusText, await response.text()));
+    }
+    return response.blob();
   }
 
   // A presigned S3 URL must not carry our bearer token (S3 refuses a second credential, and the
@@ -172,5 +205,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call<RuleRun>("runQualityRules", { workspaceId, datasetId }),
     exportQualityRules: (workspaceId, datasetId, format) =>
       call<RuleExport>("exportQualityRules", { workspaceId, datasetId, format }),
+    generateModel: (workspaceId, request) =>
+      call<GeneratedModel>("generateModel", { workspaceId }, request),
+    saveModel: (workspaceId, request) =>
+      call<SavedModelAnswer>("saveModel", { workspaceId }, request),
+    listModels: async (workspaceId) =>
+      (await call<ItemList<SavedModel>>("listModels", { workspaceId })).items,
+    getModel: (workspaceId, modelId) => call<SavedModel>("getModel", { workspaceId, modelId }),
+    listModelVersions: async (workspaceId, modelId) =>
+      (await call<ItemList<ModelVersionSummary>>("listModelVersions", { workspaceId, modelId }))
+        .items,
+    getModelVersion: (workspaceId, modelId, version) =>
+      call<ModelVersion>("getModelVersion", { workspaceId, modelId, version: String(version) }),
+    downloadModelVersion: (workspaceId, modelId, version) =>
+      download("downloadModelVersion", { workspaceId, modelId, version: String(version) }),
   };
 }

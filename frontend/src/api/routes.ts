@@ -47,6 +47,22 @@ export const apiRoutes = {
     method: "GET",
     path: "/api/workspaces/{workspaceId}/datasets/{datasetId}/quality/export/{format}",
   },
+  generateModel: { method: "POST", path: "/api/workspaces/{workspaceId}/models/generate" },
+  saveModel: { method: "POST", path: "/api/workspaces/{workspaceId}/models" },
+  listModels: { method: "GET", path: "/api/workspaces/{workspaceId}/models" },
+  getModel: { method: "GET", path: "/api/workspaces/{workspaceId}/models/{modelId}" },
+  listModelVersions: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/models/{modelId}/versions",
+  },
+  getModelVersion: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}",
+  },
+  downloadModelVersion: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}/zip",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

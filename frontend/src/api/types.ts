@@ -157,3 +157,113 @@ export interface RuleExport {
   mediaType: string;
   content: string;
 }
+
+export type ModelStyle = "kimball" | "data_vault";
+
+/** The generator's choices; every field optional, the server fills in defaults. */
+export interface ModelOptions {
+  targetSchema?: string;
+  /** SCD type per dimension entity, such as `{ dim_product: 1 }`. */
+  scdTypes?: Record<string, number>;
+  attributes?: Record<string, string[]>;
+  calendarStart?: string;
+  calendarEnd?: string;
+  runtime?: string;
+}
+
+export interface ModelRequestBody {
+  style: ModelStyle;
+  datasetIds: string[];
+  options?: ModelOptions;
+}
+
+/** A column as the canvas shows it; `key` is pk, fk, bk, hk, nk or empty. */
+export interface ModelColumn {
+  name: string;
+  type: string;
+  key: string | null;
+}
+
+export interface ModelEntity {
+  name: string;
+  kind: string;
+  pattern: string;
+  label: string;
+  parameters: Record<string, unknown>;
+  dependsOn: string[];
+  columns: ModelColumn[];
+}
+
+/** A type alias, not an interface: React Flow requires node data to be indexable. */
+export type FlowNodeData = {
+  label: string;
+  kind: string;
+  pattern: string;
+  table?: string;
+  columns: ModelColumn[];
+  scd_type?: number;
+  grain?: string;
+};
+
+export interface FlowNode {
+  id: string;
+  type: string;
+  position: { x: number; y: number };
+  data: FlowNodeData;
+  width: number;
+  height: number;
+}
+
+export interface FlowEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string | null;
+}
+
+/** One choice the model generator made, with its reason. */
+export interface ModelDecision {
+  subject: string;
+  choice: string;
+  reason: string;
+  confidence: number;
+}
+
+export interface GeneratedModel {
+  spec: { style: string; targetSchema: string; entities: ModelEntity[] };
+  specYaml: string;
+  flow: { nodes: FlowNode[]; edges: FlowEdge[] };
+  /** Rendered files by path: `ddl/0010_dim_product.sql`, `model.yaml` … */
+  files: Record<string, string>;
+  decisions: ModelDecision[];
+}
+
+export interface SavedModel {
+  id: string;
+  workspaceId: string;
+  name: string;
+  style: string;
+  latestVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ModelVersionSummary {
+  version: number;
+  contentHash: string;
+  createdAt: string;
+}
+
+export interface ModelVersion extends ModelVersionSummary {
+  modelId: string;
+  workspaceId: string;
+  model: GeneratedModel;
+  source: { datasetIds: string[]; style: "KIMBALL" | "DATA_VAULT"; options: ModelOptions };
+}
+
+export interface SavedModelAnswer {
+  model: SavedModel;
+  version: ModelVersion;
+  outcome: "CREATED" | "NEW_VERSION" | "UNCHANGED";
+}

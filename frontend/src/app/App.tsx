@@ -6,6 +6,7 @@ import { TokenForm } from "../auth/TokenForm";
 import { DatasetDetailPage } from "../features/datasets/DatasetDetailPage";
 import { QualityPage } from "../features/quality/QualityPage";
 import { CreateJobWizard } from "../features/wizard/CreateJobWizard";
+import { ModelsPage } from "../features/canvas/ModelsPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
 import { Layout } from "./Layout";
 import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
@@ -37,6 +38,10 @@ function Page({ match }: { match: RouteMatch<PageName> | null }) {
       return (
         <QualityPage workspaceId={params.workspaceId ?? ""} datasetId={params.datasetId ?? ""} />
       );
+    case "models":
+      return <ModelsPage workspaceId={params.workspaceId ?? ""} modelId={null} />;
+    case "model":
+      return <ModelsPage workspaceId={params.workspaceId ?? ""} modelId={params.modelId ?? null} />;
     default:
       return (
         <>

@@ -7,6 +7,8 @@ export const paths = {
   dataset: "/workspaces/:workspaceId/datasets/:datasetId",
   wizard: "/workspaces/:workspaceId/datasets/:datasetId/wizard/:step",
   quality: "/workspaces/:workspaceId/datasets/:datasetId/quality",
+  models: "/workspaces/:workspaceId/models",
+  model: "/workspaces/:workspaceId/models/:modelId",
 } as const;
 
 export type PageName = keyof typeof paths;

@@ -57,6 +57,10 @@ function WorkspaceDatasets({ workspaceId }: { workspaceId: string }) {
         {datasets.state === "ready" && <DatasetTable datasets={datasets.data} />}
       </section>
       <UploadForm workspaceId={workspaceId} onUploaded={reloadDatasets} />
+      <p>
+        <a href={hrefFor(paths.models, { workspaceId })}>Models</a>: design a Kimball star or a Data
+        Vault from these datasets.
+      </p>
     </>
   );
 }

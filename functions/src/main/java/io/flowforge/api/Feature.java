@@ -35,7 +35,12 @@ public enum Feature {
       "io.flowforge.api.MonitoringHandler",
       Set.of(Tables.WORKSPACES, Tables.MONITORING, Tables.METRICS),
       Set.of(Tables.MONITORING, Tables.METRICS),
-      false);
+      false),
+  MODELING(
+      "io.flowforge.api.ModelingHandler",
+      Set.of(Tables.WORKSPACES, Tables.DATASETS, Tables.MODELS),
+      Set.of(Tables.MODELS),
+      true);
 
   private final String handlerClass;
   private final Set<Tables> reads;

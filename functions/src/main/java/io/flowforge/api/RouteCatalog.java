@@ -77,8 +77,34 @@ public final class RouteCatalog {
               Feature.MONITORING, true),
           new Route("GET", "/api/workspaces/{workspaceId}/monitoring/dead-letters", Feature.MONITORING, true));
 
+  /** The pattern library, the optimizer and a workspace's models. */
+  private static final List<Route> MODELING_ROUTES =
+      List.of(
+          new Route("GET", "/api/patterns", Feature.MODELING, true),
+          new Route("GET", "/api/patterns/{category}/{name}", Feature.MODELING, true),
+          new Route("POST", "/api/patterns/{category}/{name}/render", Feature.MODELING, true),
+          new Route("POST", "/api/patterns/recommend", Feature.MODELING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/patterns/check", Feature.MODELING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/patterns", Feature.MODELING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/patterns", Feature.MODELING, true),
+          new Route(
+              "POST", "/api/workspaces/{workspaceId}/patterns/{category}/{name}/render", Feature.MODELING, true),
+          new Route("POST", "/api/optimizer/recommend", Feature.MODELING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/models/generate", Feature.MODELING, true),
+          new Route("POST", "/api/workspaces/{workspaceId}/models", Feature.MODELING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/models", Feature.MODELING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/models/{modelId}", Feature.MODELING, true),
+          new Route("GET", "/api/workspaces/{workspaceId}/models/{modelId}/versions", Feature.MODELING, true),
+          new Route(
+              "GET", "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}", Feature.MODELING, true),
+          new Route(
+              "GET",
+              "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}/zip",
+              Feature.MODELING,
+              true));
+
   private static final List<Route> ALL =
-      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES)
+      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES)
           .flatMap(List::stream)
           .toList();
 

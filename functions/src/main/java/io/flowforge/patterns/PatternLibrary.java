@@ -233,7 +233,7 @@ public final class PatternLibrary {
     }
   }
 
-  private static void checkTemplates(
+  static void checkTemplates(
       PatternDefinition definition, String file, java.util.function.Predicate<String> exists) {
     for (String artifact : definition.artifacts()) {
       if (!artifact.equals("docs") && !exists.test(templateName(artifact))) {

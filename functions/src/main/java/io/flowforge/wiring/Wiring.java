@@ -9,6 +9,7 @@ import io.flowforge.adapters.dynamodb.DynamoDbDatasetStore;
 import io.flowforge.adapters.dynamodb.DynamoDbMetricHistory;
 import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
 import io.flowforge.adapters.dynamodb.DynamoDbMonitoringStore;
+import io.flowforge.adapters.dynamodb.DynamoDbPatternStore;
 import io.flowforge.adapters.dynamodb.DynamoDbProfileStore;
 import io.flowforge.adapters.dynamodb.DynamoDbSuggestionStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
@@ -26,6 +27,10 @@ import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.modeling.ModelService;
 import io.flowforge.modeling.WorkspaceSources;
 import io.flowforge.monitoring.MonitoringService;
+import io.flowforge.optimizer.DatabricksOptimizer;
+import io.flowforge.optimizer.OptimizerService;
+import io.flowforge.patterns.PatternLibrary;
+import io.flowforge.patterns.PatternService;
 import io.flowforge.profiles.ProfilingService;
 import io.flowforge.webhooks.AlertDelivery;
 import io.flowforge.webhooks.DeliveryPolicy;
@@ -71,6 +76,7 @@ public final class Wiring {
   private ConversationService conversations;
   private ProfilingService profiling;
   private MonitoringService monitoring;
+  private PatternService patterns;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -216,6 +222,23 @@ public final class Wiring {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  public synchronized PatternService patterns() {
+    if (patterns == null) {
+      patterns =
+          new PatternService(
+              workspaces(),
+              PatternLibrary.builtIn(),
+              new DynamoDbPatternStore(dynamoDb.get(), settings.tableName(Tables.MODELS)),
+              settings.scratchDirectory().resolve("team-patterns"),
+              clock);
+    }
+    return patterns;
+  }
+
+  public OptimizerService optimizer() {
+    return new OptimizerService(new DatabricksOptimizer());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
