@@ -23,6 +23,20 @@ export const apiRoutes = {
   },
   getDataset: { method: "GET", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
   deleteDataset: { method: "DELETE", path: "/api/workspaces/{workspaceId}/datasets/{datasetId}" },
+  startConversation: { method: "POST", path: "/api/workspaces/{workspaceId}/conversations" },
+  listConversations: { method: "GET", path: "/api/workspaces/{workspaceId}/conversations" },
+  getConversation: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}",
+  },
+  streamMessage: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/messages/stream",
+  },
+  applySuggestion: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/suggestions/{suggestionId}/apply",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -7,6 +7,7 @@ import { UploadForm } from "../datasets/UploadForm";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useResource } from "../../ui/useResource";
 import { WorkspacePicker } from "./WorkspacePicker";
+import { ChatPanel } from "../chat/ChatPanel";
 
 /**
  * The workspace home: pick a workspace, see its datasets, upload another. Without a workspace in
@@ -57,6 +58,7 @@ function WorkspaceDatasets({ workspaceId }: { workspaceId: string }) {
         {datasets.state === "ready" && <DatasetTable datasets={datasets.data} />}
       </section>
       <UploadForm workspaceId={workspaceId} onUploaded={reloadDatasets} />
+      {datasets.state === "ready" && <ChatPanel workspaceId={workspaceId} />}
     </>
   );
 }
