@@ -6,6 +6,7 @@ import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.Dataset;
 import io.flowforge.dataset.DatasetService;
 import io.flowforge.dataset.DatasetStatus;
+import io.flowforge.modeling.WorkspaceSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,10 +19,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The catalog of a stored workspace: one table per ready dataset, named after the dataset, with the
- * columns and row count validation recorded and the uploaded file as its data. The profiling engine
- * names a table after its file, and every upload is stored as {@code data.<format>}, so each file
- * is linked into a scratch folder under its table's name for as long as the catalog is open.
+ * The catalog of a stored workspace: one table per ready dataset, named after the dataset (lower
+ * case, letters, digits and underscores), with the columns and row count validation recorded and
+ * the uploaded file as its data. The profiling engine names a table after its file, and every
+ * upload is stored as {@code data.<format>}, so each file is linked into a scratch folder under its
+ * table's name for as long as the catalog is open.
  */
 public final class DatasetCatalogSource implements CatalogSource {
   private final DatasetService datasets;
@@ -92,12 +94,12 @@ public final class DatasetCatalogSource implements CatalogSource {
   }
 
   /**
-   * A dataset name as a file name: names are free text, but a file name cannot hold a slash or be a
-   * dot path.
+   * A dataset's table name: the one the saved-model service designs from too ({@link
+   * WorkspaceSources#tableName}), so a suggestion applied to the canvas has the tables it showed.
+   * It is also always a safe file name.
    */
   static String tableName(String datasetName) {
-    String name = datasetName.replace('/', '_').replace('\\', '_');
-    return name.equals(".") || name.equals("..") ? "_" : name;
+    return WorkspaceSources.tableName(datasetName);
   }
 
   private static void close(List<BlobStore.LocalCopy> copies, Path folder) {
