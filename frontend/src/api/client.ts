@@ -1,6 +1,12 @@
 import { ApiError, networkProblem, parseProblem } from "./problem";
 import { apiRoutes, expandPath, type ApiRouteName } from "./routes";
+import { readEvents } from "./eventStream";
 import type {
+  AppliedSuggestion,
+  ChatEvent,
+  ChatExchange,
+  Conversation,
+  ConversationView,
   CreatedDataset,
   Dataset,
   Decision,
@@ -78,6 +84,21 @@ export interface ApiClient {
   getModelVersion(workspaceId: string, modelId: string, version: number): Promise<ModelVersion>;
   /** The version's SQL, YAML and canvas graph as a zip file. */
   downloadModelVersion(workspaceId: string, modelId: string, version: number): Promise<Blob>;
+  startConversation(workspaceId: string): Promise<Conversation>;
+  listConversations(workspaceId: string): Promise<Conversation[]>;
+  getConversation(workspaceId: string, conversationId: string): Promise<ConversationView>;
+  /** Sends a message and reports the answer's events as they arrive; resolves with the stored turn. */
+  streamMessage(
+    workspaceId: string,
+    conversationId: string,
+    message: string,
+    onEvent: (event: ChatEvent) => void,
+  ): Promise<ChatExchange>;
+  applySuggestion(
+    workspaceId: string,
+    conversationId: string,
+    suggestionId: string,
+  ): Promise<AppliedSuggestion>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -178,6 +199,49 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     });
   }
 
+  async function streamMessage(
+    workspaceId: string,
+    conversationId: string,
+    message: string,
+    onEvent: (event: ChatEvent) => void,
+  ): Promise<ChatExchange> {
+    const route = apiRoutes.streamMessage;
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + expandPath(route.path, { workspaceId, conversationId }), {
+        method: route.method,
+        headers: {
+          Accept: "text/event-stream",
+          "Content-Type": "application/json",
+          ...authorizationHeader(),
+        },
+        body: JSON.stringify({ message }),
+      });
+    } catch {
+      fail(networkProblem());
+    }
+    if (!response.ok) {
+      fail(parseProblem(response.status, response.statusText, await response.text()));
+    }
+    // Assigned inside the event callback, so kept in an object the type checker does not narrow.
+    const outcome: { exchange?: ChatExchange; failure?: ApiError } = {};
+    await readEvents(response, ({ name, data }) => {
+      const payload = JSON.parse(data);
+      if (name === "text") onEvent({ type: "text", delta: payload.delta });
+      else if (name === "tool_call") onEvent({ type: "tool_call", ...payload });
+      else if (name === "suggestion") onEvent({ type: "suggestion", suggestion: payload });
+      else if (name === "done") {
+        outcome.exchange = payload as ChatExchange;
+        onEvent({ type: "done", exchange: payload });
+      } else if (name === "error") {
+        outcome.failure = new ApiError(parseProblem(payload.status, "", data));
+      }
+    });
+    if (outcome.failure) throw outcome.failure;
+    if (!outcome.exchange) fail(networkProblem());
+    return outcome.exchange;
+  }
+
   return {
     health: () => call<Health>("health"),
     listWorkspaces: async () => (await call<ItemList<Workspace>>("listWorkspaces")).items,
@@ -219,5 +283,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call<ModelVersion>("getModelVersion", { workspaceId, modelId, version: String(version) }),
     downloadModelVersion: (workspaceId, modelId, version) =>
       download("downloadModelVersion", { workspaceId, modelId, version: String(version) }),
+    startConversation: (workspaceId) =>
+      call<Conversation>("startConversation", { workspaceId }, {}),
+    listConversations: async (workspaceId) =>
+      (await call<ItemList<Conversation>>("listConversations", { workspaceId })).items,
+    getConversation: (workspaceId, conversationId) =>
+      call<ConversationView>("getConversation", { workspaceId, conversationId }),
+    streamMessage,
+    applySuggestion: (workspaceId, conversationId, suggestionId) =>
+      call<AppliedSuggestion>("applySuggestion", { workspaceId, conversationId, suggestionId }),
   };
 }

@@ -63,6 +63,20 @@ export const apiRoutes = {
     method: "GET",
     path: "/api/workspaces/{workspaceId}/models/{modelId}/versions/{version}/zip",
   },
+  startConversation: { method: "POST", path: "/api/workspaces/{workspaceId}/conversations" },
+  listConversations: { method: "GET", path: "/api/workspaces/{workspaceId}/conversations" },
+  getConversation: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}",
+  },
+  streamMessage: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/messages/stream",
+  },
+  applySuggestion: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/suggestions/{suggestionId}/apply",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -267,3 +267,93 @@ export interface SavedModelAnswer {
   version: ModelVersion;
   outcome: "CREATED" | "NEW_VERSION" | "UNCHANGED";
 }
+
+/** A conversation with the assistant. */
+export interface Conversation {
+  id: string;
+  workspaceId: string;
+  title?: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  messageCount: number;
+  lastSuggestionId?: string | null;
+  version: number;
+}
+
+export interface ToolCall {
+  tool: string;
+  status: "OK" | "FAILED" | "UNAVAILABLE" | "SKIPPED";
+  input?: unknown;
+  result?: unknown;
+  error?: string | null;
+}
+
+/** A canvas node of a suggested model, as the layout tool places it. */
+export interface SuggestedNode {
+  id: string;
+  type: string;
+  position: { x: number; y: number };
+  width: number;
+  height: number;
+  data: { label?: string; kind?: string; table?: string };
+}
+
+export interface ChatSuggestion {
+  id: string;
+  title: string;
+  content: {
+    request?: { kind: string; sourceTables: string[]; scdType?: number | null };
+    reactflow_model?: {
+      nodes: SuggestedNode[];
+      edges: { id: string; source: string; target: string }[];
+    };
+    missing_tools?: string[];
+  };
+  nodeCount: number;
+  templateCount: number;
+  appliedModelId?: string;
+  appliedVersion?: number;
+}
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  sequence: number;
+  role: "user" | "assistant";
+  text: string;
+  toolCalls: ToolCall[];
+  suggestion?: ChatSuggestion;
+  answeredBy?: string;
+  notice?: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  createdAt: string;
+}
+
+export interface ConversationView {
+  conversation: Conversation;
+  messages: ChatMessage[];
+}
+
+/** One stored turn: the user's message and the assistant's answer. */
+export interface ChatExchange {
+  conversation: Conversation;
+  question: ChatMessage;
+  answer: ChatMessage;
+}
+
+/** What a streamed answer reports as it is produced. */
+export type ChatEvent =
+  | { type: "text"; delta: string }
+  | { type: "tool_call"; tool: string; status: ToolCall["status"]; error?: string }
+  | { type: "suggestion"; suggestion: ChatSuggestion }
+  | { type: "done"; exchange: ChatExchange };
+
+export interface AppliedSuggestion {
+  model: { id: string; name: string; latestVersion: number };
+  version: number;
+  outcome: "CREATED" | "NEW_VERSION" | "UNCHANGED";
+  suggestion: ChatSuggestion;
+}

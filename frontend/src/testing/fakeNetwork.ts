@@ -1,5 +1,6 @@
 import type { Problem } from "../api/problem";
 import type { Dataset, UploadTarget, Workspace } from "../api/types";
+import { FakeChat } from "./fakeChat";
 
 /** A request as the fake server saw it, for assertions about what the app sent. */
 export interface SeenRequest {
@@ -30,6 +31,8 @@ export class FakeServer {
   readonly blobs = new Map<string, Blob>();
   /** The problem `complete` answers with instead of accepting the file, when set. */
   rejectOnComplete: Problem | null = null;
+  /** The assistant's conversations and its scripted answers. */
+  readonly chat = new FakeChat();
   private nextId = 1;
 
   constructor(readonly token: string) {}
@@ -93,6 +96,9 @@ export class FakeServer {
       return json(201, this.addWorkspace(String(body.name)));
     }
     const workspace = this.workspaces.find((candidate) => candidate.id === workspaceId);
+    if (workspace && datasets === "conversations") {
+      return this.chat.route(method, workspace.id, parts.slice(4), body);
+    }
     if (!workspace || (datasets !== undefined && datasets !== "datasets")) return this.notFound();
     if (datasets === undefined) return json(200, workspace);
     if (datasetId === undefined) {

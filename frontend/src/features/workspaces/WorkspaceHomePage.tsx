@@ -7,6 +7,7 @@ import { UploadForm } from "../datasets/UploadForm";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useResource } from "../../ui/useResource";
 import { WorkspacePicker } from "./WorkspacePicker";
+import { ChatPanel } from "../chat/ChatPanel";
 
 /**
  * The workspace home: pick a workspace, see its datasets, upload another. Without a workspace in
@@ -61,6 +62,7 @@ function WorkspaceDatasets({ workspaceId }: { workspaceId: string }) {
         <a href={hrefFor(paths.models, { workspaceId })}>Models</a>: design a Kimball star or a Data
         Vault from these datasets.
       </p>
+      {datasets.state === "ready" && <ChatPanel workspaceId={workspaceId} />}
     </>
   );
 }

@@ -5,16 +5,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 /**
  * Routes whose answer is a stream of Server-Sent Events. The local server streams them as they are
- * produced; API Gateway's HTTP API cannot stream, so in AWS the handler answers the same events in one body.
+ * produced; API Gateway's HTTP API cannot stream, so in AWS the handler answers the same events in
+ * one body.
  */
 public interface EventStream {
   /** True when the route key answers with events. */
   boolean streams(String routeKey);
 
   /**
-   * Serves a streaming route. A failure before the first event (a bad request, a refusal) is returned as
-   * an ordinary problem response and nothing is sent to the sink; otherwise everything goes to the sink
-   * and the result is null.
+   * Serves a streaming route. A failure before the first event (a bad request, a refusal) is
+   * returned as an ordinary problem response and nothing is sent to the sink; otherwise everything
+   * goes to the sink and the result is null.
    */
   APIGatewayV2HTTPResponse stream(APIGatewayV2HTTPEvent event, Sink sink);
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       AnomaliesCommand.class,
       McpCommand.class,
       ModelCommand.class,
+      ChatCommand.class,
     })
 public final class FlowForgeCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

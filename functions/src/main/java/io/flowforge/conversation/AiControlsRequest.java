@@ -6,4 +6,8 @@ package io.flowforge.conversation;
  * @param version the version read, so a concurrent change is refused instead of lost; optional
  */
 public record AiControlsRequest(
-    Boolean aiEnabled, Boolean samplesAllowed, Long monthlyTokenBudget, Integer messagesPerMinute, Long version) {}
+    Boolean aiEnabled,
+    Boolean samplesAllowed,
+    Long monthlyTokenBudget,
+    Integer messagesPerMinute,
+    Long version) {}

@@ -7,7 +7,9 @@ import io.flowforge.modeling.SavedModel;
  *
  * @param model the saved model's head
  * @param version the version the suggestion resolved to
- * @param outcome {@code CREATED}, {@code NEW_VERSION} or {@code UNCHANGED} (applied before: nothing added)
+ * @param outcome {@code CREATED}, {@code NEW_VERSION} or {@code UNCHANGED} (applied before: nothing
+ *     added)
  * @param suggestion the suggestion, now marked as applied
  */
-public record AppliedSuggestion(SavedModel model, long version, String outcome, ChatMessage.Suggestion suggestion) {}
+public record AppliedSuggestion(
+    SavedModel model, long version, String outcome, ChatMessage.Suggestion suggestion) {}

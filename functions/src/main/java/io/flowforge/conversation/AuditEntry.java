@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One AI interaction in a workspace's audit log: an answer, a refused message or an applied suggestion.
+ * One AI interaction in a workspace's audit log: an answer, a refused message or an applied
+ * suggestion.
  *
  * @param actor the subject who caused it
  * @param action {@code message}, {@code refused} or {@code apply}
- * @param outcome {@code answered}, the problem slug of a refusal ({@code budget-exhausted} or {@code
- *     rate-limited}), or {@code applied:<model id>@<version>}
+ * @param outcome {@code answered}, the problem slug of a refusal ({@code budget-exhausted} or
+ *     {@code rate-limited}), or {@code applied:<model id>@<version>}
  * @param tools the tools called, in order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

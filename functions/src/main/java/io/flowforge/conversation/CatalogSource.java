@@ -3,7 +3,9 @@ package io.flowforge.conversation;
 import io.flowforge.assistant.WorkspaceCatalog;
 import io.flowforge.core.Caller;
 
-/** Port: a workspace's tables as the assistant sees them, with their data files at hand while open. */
+/**
+ * Port: a workspace's tables as the assistant sees them, with their data files at hand while open.
+ */
 public interface CatalogSource {
   /**
    * Opens the caller's workspace catalog. Tools may read the data files until the handle is closed.

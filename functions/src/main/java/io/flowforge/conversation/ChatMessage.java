@@ -46,14 +46,26 @@ public record ChatMessage(
 
   ChatMessage withSuggestion(Suggestion applied) {
     return new ChatMessage(
-        id, conversationId, sequence, role, text, toolCalls, applied, answeredBy, notice, inputTokens,
-        outputTokens, costUsd, createdAt);
+        id,
+        conversationId,
+        sequence,
+        role,
+        text,
+        toolCalls,
+        applied,
+        answeredBy,
+        notice,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        createdAt);
   }
 
   /**
    * A suggestion the user can preview and apply.
    *
-   * @param content what the tools produced: the request, the model, its canvas layout, missing tools
+   * @param content what the tools produced: the request, the model, its canvas layout, missing
+   *     tools
    * @param nodeCount tables on the canvas preview
    * @param templateCount generated files (SQL, YAML)
    * @param appliedModelId the canvas model it was applied to, or null while not applied

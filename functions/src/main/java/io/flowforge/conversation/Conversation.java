@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param title what the conversation is about, from its start or its first message
  * @param createdBy the subject who started it
  * @param messageCount user and assistant messages stored so far; the next message's sequence number
- * @param lastRequest the model request behind the latest suggestion, so a refinement ("make it type 1
- *     instead") applies to it; null before the first suggestion
+ * @param lastRequest the model request behind the latest suggestion, so a refinement ("make it type
+ *     1 instead") applies to it; null before the first suggestion
  * @param lastSuggestionId the latest suggestion's id, or null
- * @param version optimistic-lock version: two answers racing on one conversation cannot both be stored
+ * @param version optimistic-lock version: two answers racing on one conversation cannot both be
+ *     stored
  */
 public record Conversation(
     String id,
@@ -35,8 +36,18 @@ public record Conversation(
   }
 
   /** This conversation after an exchange of {@code added} messages. */
-  Conversation after(int added, Instant at, String title, ModelRequest request, String suggestionId) {
+  Conversation after(
+      int added, Instant at, String title, ModelRequest request, String suggestionId) {
     return new Conversation(
-        id, workspaceId, title, createdBy, createdAt, at, messageCount + added, request, suggestionId, version);
+        id,
+        workspaceId,
+        title,
+        createdBy,
+        createdAt,
+        at,
+        messageCount + added,
+        request,
+        suggestionId,
+        version);
   }
 }

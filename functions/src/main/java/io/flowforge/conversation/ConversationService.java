@@ -25,20 +25,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Conversations with the assistant: each message is answered by the workspace's architect (a language
- * model while AI is on and one is configured, else the offline architect) and stored with the answer, its
- * tool calls, suggestion, tokens and cost. Enforces the workspace's AI controls (rate limit, monthly token
- * budget, samples) and writes every AI interaction to the audit log. A refused or failed message stores
- * nothing in the conversation.
+ * Conversations with the assistant: each message is answered by the workspace's architect (a
+ * language model while AI is on and one is configured, else the offline architect) and stored with
+ * the answer, its tool calls, suggestion, tokens and cost. Enforces the workspace's AI controls
+ * (rate limit, monthly token budget, samples) and writes every AI interaction to the audit log. A
+ * refused or failed message stores nothing in the conversation.
  */
 public final class ConversationService {
   /** Longest message accepted; requests are plain language, not documents. */
   public static final int MAX_MESSAGE_CHARS = 8_000;
+
   static final int MAX_TITLE_CHARS = 80;
   static final int AUDIT_LIMIT = 200;
   static final long MAX_TOKEN_BUDGET = 10_000_000_000L;
   static final int MAX_MESSAGES_PER_MINUTE = 600;
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
   private final WorkspaceService workspaces;
   private final ConversationStore store;
@@ -50,9 +52,10 @@ public final class ConversationService {
   /**
    * The architects that may answer.
    *
-   * @param offline the offline architect: answers while AI is off, and always when no language model is
-   *     configured
-   * @param configured the architect used while AI is on (the offline one when no language model is set up)
+   * @param offline the offline architect: answers while AI is off, and always when no language
+   *     model is configured
+   * @param configured the architect used while AI is on (the offline one when no language model is
+   *     set up)
    * @param configuredName {@code offline-architect} or {@code bedrock:<model id>}
    */
   public record Architects(Architect offline, Architect configured, String configuredName) {
@@ -79,10 +82,14 @@ public final class ConversationService {
 
   public Conversation start(Caller caller, String workspaceId, StartConversationRequest request) {
     workspaces.requireMember(caller, workspaceId);
-    String title = request.title() == null ? null : Names.require("/title", "Conversation title", request.title());
+    String title =
+        request.title() == null
+            ? null
+            : Names.require("/title", "Conversation title", request.title());
     Instant now = now();
     return store.create(
-        new Conversation(Ids.newId("cv"), workspaceId, title, caller.subject(), now, now, 0, null, null, 0));
+        new Conversation(
+            Ids.newId("cv"), workspaceId, title, caller.subject(), now, now, 0, null, null, 0));
   }
 
   public List<Conversation> list(Caller caller, String workspaceId) {
@@ -96,11 +103,15 @@ public final class ConversationService {
   }
 
   /**
-   * Answers a message and stores the turn. {@code listener} hears tool calls and text as they are produced;
-   * nothing is stored until the whole answer is there.
+   * Answers a message and stores the turn. {@code listener} hears tool calls and text as they are
+   * produced; nothing is stored until the whole answer is there.
    */
   public Exchange post(
-      Caller caller, String workspaceId, String conversationId, PostMessageRequest request, ReplyListener listener) {
+      Caller caller,
+      String workspaceId,
+      String conversationId,
+      PostMessageRequest request,
+      ReplyListener listener) {
     Conversation conversation = require(caller, workspaceId, conversationId);
     String message = validMessage(request.message());
     AiControls controls = controlsOf(workspaceId);
@@ -111,7 +122,8 @@ public final class ConversationService {
     }
     Architect architect = controls.aiEnabled() ? architects.configured() : architects.offline();
     AssistantReply reply;
-    try (CatalogSource.OpenCatalog catalog = catalogs.open(caller, workspaceId, controls.samplesAllowed())) {
+    try (CatalogSource.OpenCatalog catalog =
+        catalogs.open(caller, workspaceId, controls.samplesAllowed())) {
       ToolContext context = ToolContext.of(catalog.catalog());
       reply = architect.reply(context, conversation.state(), message, listener);
     }
@@ -119,53 +131,88 @@ public final class ConversationService {
   }
 
   /**
-   * Applies a suggestion of the conversation to the canvas: creates the model, or adds a version when a
-   * refinement of it was applied before. Applying the same suggestion again adds nothing. This is the
-   * user's confirmation; no tool changes stored state before it.
+   * Applies a suggestion of the conversation to the canvas: creates the model, or adds a version
+   * when a refinement of it was applied before. Applying the same suggestion again adds nothing.
+   * This is the user's confirmation; no tool changes stored state before it.
    */
-  public AppliedSuggestion apply(Caller caller, String workspaceId, String conversationId, String suggestionId) {
+  public AppliedSuggestion apply(
+      Caller caller, String workspaceId, String conversationId, String suggestionId) {
     Conversation conversation = require(caller, workspaceId, conversationId);
-    ChatMessage message = store.messages(workspaceId, conversation.id()).stream()
-        .filter(m -> m.suggestion() != null && m.suggestion().id().equals(suggestionId))
-        .findFirst()
-        .orElseThrow(() -> FlowForgeException.notFound("Suggestion " + Ids.printable(suggestionId)));
+    ChatMessage message =
+        store.messages(workspaceId, conversation.id()).stream()
+            .filter(m -> m.suggestion() != null && m.suggestion().id().equals(suggestionId))
+            .findFirst()
+            .orElseThrow(
+                () -> FlowForgeException.notFound("Suggestion " + Ids.printable(suggestionId)));
     ModelService.SaveResult saved = applier.apply(caller, workspaceId, message.suggestion());
-    ChatMessage.Suggestion applied = message.suggestion().applied(saved.model().id(), saved.version().version());
+    ChatMessage.Suggestion applied =
+        message.suggestion().applied(saved.model().id(), saved.version().version());
     store.replaceMessage(workspaceId, message.withSuggestion(applied));
-    store.audit(workspaceId, new AuditEntry(
-        Ids.newId("au"), now(), caller.subject(), "apply", conversationId, message.id(), null, List.of(), 0, 0,
-        BigDecimal.ZERO, "applied:" + saved.model().id() + "@" + saved.version().version()));
-    return new AppliedSuggestion(saved.model(), saved.version().version(), saved.outcome().name(), applied);
+    store.audit(
+        workspaceId,
+        new AuditEntry(
+            Ids.newId("au"),
+            now(),
+            caller.subject(),
+            "apply",
+            conversationId,
+            message.id(),
+            null,
+            List.of(),
+            0,
+            0,
+            BigDecimal.ZERO,
+            "applied:" + saved.model().id() + "@" + saved.version().version()));
+    return new AppliedSuggestion(
+        saved.model(), saved.version().version(), saved.outcome().name(), applied);
   }
 
   /** The workspace's AI controls, this month's usage and the language model in use. */
   public AiSettings settings(Caller caller, String workspaceId) {
     workspaces.requireMember(caller, workspaceId);
-    return new AiSettings(controlsOf(workspaceId), store.usage(workspaceId, month(now())), languageModel());
+    return new AiSettings(
+        controlsOf(workspaceId), store.usage(workspaceId, month(now())), languageModel());
   }
 
   public AiSettings changeSettings(Caller caller, String workspaceId, AiControlsRequest request) {
     workspaces.requireMember(caller, workspaceId);
     AiControls current = controlsOf(workspaceId);
     if (request.version() != null && request.version() != current.version()) {
-      throw new FlowForgeException(ProblemType.CONFLICT,
-          "The AI controls changed since you read them (version " + current.version() + " now, "
-              + request.version() + " sent). Read them again and reapply your change.");
+      throw new FlowForgeException(
+          ProblemType.CONFLICT,
+          "The AI controls changed since you read them (version "
+              + current.version()
+              + " now, "
+              + request.version()
+              + " sent). Read them again and reapply your change.");
     }
-    long budget = request.monthlyTokenBudget() == null ? current.monthlyTokenBudget() : request.monthlyTokenBudget();
+    long budget =
+        request.monthlyTokenBudget() == null
+            ? current.monthlyTokenBudget()
+            : request.monthlyTokenBudget();
     if (budget < 0 || budget > MAX_TOKEN_BUDGET) {
-      throw FlowForgeException.invalid("/monthlyTokenBudget",
-          "monthlyTokenBudget must be between 0 and " + MAX_TOKEN_BUDGET + " tokens; 0 refuses every message while AI is on.");
+      throw FlowForgeException.invalid(
+          "/monthlyTokenBudget",
+          "monthlyTokenBudget must be between 0 and "
+              + MAX_TOKEN_BUDGET
+              + " tokens; 0 refuses every message while AI is on.");
     }
-    int perMinute = request.messagesPerMinute() == null ? current.messagesPerMinute() : request.messagesPerMinute();
+    int perMinute =
+        request.messagesPerMinute() == null
+            ? current.messagesPerMinute()
+            : request.messagesPerMinute();
     if (perMinute < 1 || perMinute > MAX_MESSAGES_PER_MINUTE) {
-      throw FlowForgeException.invalid("/messagesPerMinute",
+      throw FlowForgeException.invalid(
+          "/messagesPerMinute",
           "messagesPerMinute must be between 1 and " + MAX_MESSAGES_PER_MINUTE + ".");
     }
-    AiControls changed = new AiControls(
-        request.aiEnabled() == null ? current.aiEnabled() : request.aiEnabled(),
-        request.samplesAllowed() == null ? current.samplesAllowed() : request.samplesAllowed(),
-        budget, perMinute, current.version());
+    AiControls changed =
+        new AiControls(
+            request.aiEnabled() == null ? current.aiEnabled() : request.aiEnabled(),
+            request.samplesAllowed() == null ? current.samplesAllowed() : request.samplesAllowed(),
+            budget,
+            perMinute,
+            current.version());
     store.saveControls(workspaceId, changed);
     return settings(caller, workspaceId);
   }
@@ -176,27 +223,70 @@ public final class ConversationService {
     return store.audit(workspaceId, AUDIT_LIMIT);
   }
 
-  private Exchange store(Caller caller, Conversation conversation, String message, AssistantReply reply, Instant now) {
+  private Exchange store(
+      Caller caller, Conversation conversation, String message, AssistantReply reply, Instant now) {
     String workspaceId = conversation.workspaceId();
-    ChatMessage question = new ChatMessage(
-        Ids.newId("msg"), conversation.id(), conversation.messageCount(), ChatMessage.USER, message, List.of(), null,
-        null, null, 0, 0, BigDecimal.ZERO, now);
-    ChatMessage.Suggestion suggestion = reply.suggestion() == null ? null : suggestion(reply.suggestion());
-    ChatMessage answer = new ChatMessage(
-        Ids.newId("msg"), conversation.id(), conversation.messageCount() + 1, ChatMessage.ASSISTANT, reply.text(),
-        ToolCalls.forStorage(reply.toolCalls()), suggestion, reply.answeredBy(), reply.notice(),
-        reply.usage().inputTokens(), reply.usage().outputTokens(), reply.usage().costUsd(), now);
-    ModelRequest request = reply.state() == null ? conversation.lastRequest() : reply.state().lastRequest();
+    ChatMessage question =
+        new ChatMessage(
+            Ids.newId("msg"),
+            conversation.id(),
+            conversation.messageCount(),
+            ChatMessage.USER,
+            message,
+            List.of(),
+            null,
+            null,
+            null,
+            0,
+            0,
+            BigDecimal.ZERO,
+            now);
+    ChatMessage.Suggestion suggestion =
+        reply.suggestion() == null ? null : suggestion(reply.suggestion());
+    ChatMessage answer =
+        new ChatMessage(
+            Ids.newId("msg"),
+            conversation.id(),
+            conversation.messageCount() + 1,
+            ChatMessage.ASSISTANT,
+            reply.text(),
+            ToolCalls.forStorage(reply.toolCalls()),
+            suggestion,
+            reply.answeredBy(),
+            reply.notice(),
+            reply.usage().inputTokens(),
+            reply.usage().outputTokens(),
+            reply.usage().costUsd(),
+            now);
+    ModelRequest request =
+        reply.state() == null ? conversation.lastRequest() : reply.state().lastRequest();
     String title = conversation.title() != null ? conversation.title() : titleFrom(message);
-    Conversation updated = store.append(
-        conversation.after(2, now, title, request,
-            suggestion == null ? conversation.lastSuggestionId() : suggestion.id()),
-        List.of(question, answer));
-    store.addUsage(workspaceId, month(now), answer.inputTokens(), answer.outputTokens(), answer.costUsd());
-    store.audit(workspaceId, new AuditEntry(
-        Ids.newId("au"), now, caller.subject(), "message", conversation.id(), answer.id(), answer.answeredBy(),
-        reply.toolCalls().stream().map(ToolOutcome::tool).toList(), answer.inputTokens(), answer.outputTokens(),
-        answer.costUsd(), "answered"));
+    Conversation updated =
+        store.append(
+            conversation.after(
+                2,
+                now,
+                title,
+                request,
+                suggestion == null ? conversation.lastSuggestionId() : suggestion.id()),
+            List.of(question, answer));
+    store.addUsage(
+        workspaceId, month(now), answer.inputTokens(), answer.outputTokens(), answer.costUsd());
+    store.audit(
+        workspaceId,
+        new AuditEntry(
+            Ids.newId("au"),
+            now,
+            caller.subject(),
+            "message",
+            conversation.id(),
+            answer.id(),
+            answer.answeredBy(),
+            reply.toolCalls().stream().map(ToolOutcome::tool).toList(),
+            answer.inputTokens(),
+            answer.outputTokens(),
+            answer.costUsd(),
+            "answered"));
     return new Exchange(updated, question, answer);
   }
 
@@ -206,9 +296,14 @@ public final class ConversationService {
     long count = store.countMessage(workspaceId, minute, minute.plus(Duration.ofMinutes(10)));
     if (count > controls.messagesPerMinute()) {
       refuse(caller, workspaceId, conversationId, now, ProblemType.RATE_LIMITED);
-      throw new FlowForgeException(ProblemType.RATE_LIMITED,
-          "This workspace may send " + controls.messagesPerMinute() + " messages a minute and has reached that."
-              + " Send the message again after " + minute.plus(Duration.ofMinutes(1)) + " (UTC); nothing was lost"
+      throw new FlowForgeException(
+          ProblemType.RATE_LIMITED,
+          "This workspace may send "
+              + controls.messagesPerMinute()
+              + " messages a minute and has reached that."
+              + " Send the message again after "
+              + minute.plus(Duration.ofMinutes(1))
+              + " (UTC); nothing was lost"
               + " from the conversation.");
     }
   }
@@ -218,18 +313,36 @@ public final class ConversationService {
     MonthlyUsage usage = store.usage(workspaceId, month(now));
     if (usage.tokens() >= controls.monthlyTokenBudget()) {
       refuse(caller, workspaceId, conversationId, now, ProblemType.BUDGET_EXHAUSTED);
-      throw new FlowForgeException(ProblemType.BUDGET_EXHAUSTED,
-          "This workspace has used " + usage.tokens() + " of its " + controls.monthlyTokenBudget()
-              + " language model tokens for " + usage.month() + ". Raise monthlyTokenBudget in the AI controls,"
-              + " or turn AI off to keep working with the offline architect; nothing was lost from the"
-              + " conversation.");
+      throw new FlowForgeException(
+          ProblemType.BUDGET_EXHAUSTED,
+          "This workspace has used "
+              + usage.tokens()
+              + " of its "
+              + controls.monthlyTokenBudget()
+              + " language model tokens for "
+              + usage.month()
+              + ". Raise monthlyTokenBudget in the AI controls, or turn AI off to keep working with"
+              + " the offline architect; nothing was lost from the conversation.");
     }
   }
 
-  private void refuse(Caller caller, String workspaceId, String conversationId, Instant now, ProblemType why) {
-    store.audit(workspaceId, new AuditEntry(
-        Ids.newId("au"), now, caller.subject(), "refused", conversationId, null, null, List.of(), 0, 0,
-        BigDecimal.ZERO, why.slug()));
+  private void refuse(
+      Caller caller, String workspaceId, String conversationId, Instant now, ProblemType why) {
+    store.audit(
+        workspaceId,
+        new AuditEntry(
+            Ids.newId("au"),
+            now,
+            caller.subject(),
+            "refused",
+            conversationId,
+            null,
+            null,
+            List.of(),
+            0,
+            0,
+            BigDecimal.ZERO,
+            why.slug()));
   }
 
   private Conversation require(Caller caller, String workspaceId, String conversationId) {
@@ -237,32 +350,49 @@ public final class ConversationService {
     if (!Ids.isWellFormed(conversationId)) {
       throw FlowForgeException.notFound("Conversation " + Ids.printable(conversationId));
     }
-    return store.find(workspaceId, conversationId)
+    return store
+        .find(workspaceId, conversationId)
         .orElseThrow(() -> FlowForgeException.notFound("Conversation " + conversationId));
   }
 
   private static String validMessage(String message) {
     if (message == null || message.isBlank()) {
-      throw FlowForgeException.invalid("/message", "The message is empty; write what you would like designed.");
+      throw FlowForgeException.invalid(
+          "/message", "The message is empty; write what you would like designed.");
     }
     if (message.length() > MAX_MESSAGE_CHARS) {
-      throw new FlowForgeException(ProblemType.PAYLOAD_TOO_LARGE,
-          "The message is " + message.length() + " characters long; the limit is " + MAX_MESSAGE_CHARS
-              + ". Ask in a few sentences; the assistant reads your tables from the workspace itself.",
-          "/message", null);
+      throw new FlowForgeException(
+          ProblemType.PAYLOAD_TOO_LARGE,
+          "The message is "
+              + message.length()
+              + " characters long; the limit is "
+              + MAX_MESSAGE_CHARS
+              + ". Ask in a few sentences; the assistant reads your tables from the workspace"
+              + " itself.",
+          "/message",
+          null);
     }
-    if (message.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-      throw FlowForgeException.invalid("/message", "The message contains control characters; remove them.");
+    if (message
+        .chars()
+        .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      throw FlowForgeException.invalid(
+          "/message", "The message contains control characters; remove them.");
     }
     return message.strip();
   }
 
   private static ChatMessage.Suggestion suggestion(JsonNode content) {
     JsonNode nodes = content.path("reactflow_model").path("nodes");
-    int nodeCount = nodes.isArray() ? nodes.size() : content.path("model").path("spec").path("entities").size();
+    int nodeCount =
+        nodes.isArray() ? nodes.size() : content.path("model").path("spec").path("entities").size();
     return new ChatMessage.Suggestion(
-        Ids.newId("sg"), title(content.path("request")), content, nodeCount,
-        content.path("model").path("files").size(), null, null);
+        Ids.newId("sg"),
+        title(content.path("request")),
+        content,
+        nodeCount,
+        content.path("model").path("files").size(),
+        null,
+        null);
   }
 
   private static String title(JsonNode request) {
@@ -278,7 +408,9 @@ public final class ConversationService {
 
   private static String titleFrom(String message) {
     String oneLine = message.replaceAll("\\s+", " ");
-    return oneLine.length() <= MAX_TITLE_CHARS ? oneLine : oneLine.substring(0, MAX_TITLE_CHARS - 1) + "…";
+    return oneLine.length() <= MAX_TITLE_CHARS
+        ? oneLine
+        : oneLine.substring(0, MAX_TITLE_CHARS - 1) + "…";
   }
 
   private AiControls controlsOf(String workspaceId) {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: conversations, their messages, AI controls, usage counters and the audit log of one workspace. */
+/**
+ * Port: conversations, their messages, AI controls, usage counters and the audit log of one
+ * workspace.
+ */
 public interface ConversationStore {
   /** Stores a new conversation; returns it with its stored version. */
   Conversation create(Conversation conversation);
@@ -19,9 +22,9 @@ public interface ConversationStore {
   List<ChatMessage> messages(String workspaceId, String conversationId);
 
   /**
-   * Stores new messages and the conversation after them in one transaction, only if nobody changed the
-   * conversation since {@code updated.version()} was read; otherwise a conflict and nothing is stored.
-   * Returns the conversation with its new version.
+   * Stores new messages and the conversation after them in one transaction, only if nobody changed
+   * the conversation since {@code updated.version()} was read; otherwise a conflict and nothing is
+   * stored. Returns the conversation with its new version.
    */
   Conversation append(Conversation updated, List<ChatMessage> messages);
 
@@ -31,17 +34,21 @@ public interface ConversationStore {
   /** The stored controls, or empty while the defaults apply. */
   Optional<AiControls> controls(String workspaceId);
 
-  /** Stores the controls if their version is still {@code controls.version()}; returns the new version. */
+  /**
+   * Stores the controls if their version is still {@code controls.version()}; returns the new
+   * version.
+   */
   AiControls saveControls(String workspaceId, AiControls controls);
 
   MonthlyUsage usage(String workspaceId, String month);
 
   /** Adds one answer's tokens and cost to the month's counters. */
-  void addUsage(String workspaceId, String month, long inputTokens, long outputTokens, BigDecimal costUsd);
+  void addUsage(
+      String workspaceId, String month, long inputTokens, long outputTokens, BigDecimal costUsd);
 
   /**
-   * Counts one message in the minute starting at {@code minuteStart} and returns the count including it.
-   * The counter may be forgotten after {@code expiresAt}.
+   * Counts one message in the minute starting at {@code minuteStart} and returns the count
+   * including it. The counter may be forgotten after {@code expiresAt}.
    */
   long countMessage(String workspaceId, Instant minuteStart, Instant expiresAt);
 

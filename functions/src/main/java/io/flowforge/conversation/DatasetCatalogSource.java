@@ -6,6 +6,7 @@ import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.Dataset;
 import io.flowforge.dataset.DatasetService;
 import io.flowforge.dataset.DatasetStatus;
+import io.flowforge.modeling.WorkspaceSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,10 +19,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The catalog of a stored workspace: one table per ready dataset, named after the dataset, with the
- * columns and row count validation recorded and the uploaded file as its data. The profiling engine names a
- * table after its file, and every upload is stored as {@code data.<format>}, so each file is linked into a
- * scratch folder under its table's name for as long as the catalog is open.
+ * The catalog of a stored workspace: one table per ready dataset, named after the dataset (lower
+ * case, letters, digits and underscores), with the columns and row count validation recorded and
+ * the uploaded file as its data. The profiling engine names a table after its file, and every
+ * upload is stored as {@code data.<format>}, so each file is linked into a scratch folder under its
+ * table's name for as long as the catalog is open.
  */
 public final class DatasetCatalogSource implements CatalogSource {
   private final DatasetService datasets;
@@ -40,7 +42,9 @@ public final class DatasetCatalogSource implements CatalogSource {
   @Override
   public OpenCatalog open(Caller caller, String workspaceId, boolean allowSamples) {
     List<Dataset> ready =
-        datasets.list(caller, workspaceId).stream().filter(d -> d.status() == DatasetStatus.READY).toList();
+        datasets.list(caller, workspaceId).stream()
+            .filter(d -> d.status() == DatasetStatus.READY)
+            .toList();
     List<WorkspaceCatalog.Table> tables = new ArrayList<>();
     Map<String, Path> files = new HashMap<>();
     List<BlobStore.LocalCopy> copies = new ArrayList<>();
@@ -49,7 +53,8 @@ public final class DatasetCatalogSource implements CatalogSource {
       folder = Files.createTempDirectory(Files.createDirectories(scratch), "catalog-");
       for (Dataset dataset : ready) {
         String name = tableName(dataset.name());
-        // Two datasets may share a name; the assistant addresses tables by name, so the oldest one wins.
+        // Two datasets may share a name; the assistant addresses tables by name, so the oldest one
+        // wins.
         if (files.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
           continue;
         }
@@ -58,8 +63,13 @@ public final class DatasetCatalogSource implements CatalogSource {
         Path named = folder.resolve(name + "." + dataset.format().wireName());
         Files.createSymbolicLink(named, copy.path().toAbsolutePath());
         files.put(name, named);
-        tables.add(new WorkspaceCatalog.Table(name, dataset.rowCount(),
-            dataset.columns().stream().map(c -> WorkspaceCatalog.Column.of(c.name(), c.type())).toList()));
+        tables.add(
+            new WorkspaceCatalog.Table(
+                name,
+                dataset.rowCount(),
+                dataset.columns().stream()
+                    .map(c -> WorkspaceCatalog.Column.of(c.name(), c.type()))
+                    .toList()));
       }
     } catch (IOException e) {
       close(copies, folder);
@@ -83,10 +93,13 @@ public final class DatasetCatalogSource implements CatalogSource {
     };
   }
 
-  /** A dataset name as a file name: names are free text, but a file name cannot hold a slash or be a dot path. */
+  /**
+   * A dataset's table name: the one the saved-model service designs from too ({@link
+   * WorkspaceSources#tableName}), so a suggestion applied to the canvas has the tables it showed.
+   * It is also always a safe file name.
+   */
   static String tableName(String datasetName) {
-    String name = datasetName.replace('/', '_').replace('\\', '_');
-    return name.equals(".") || name.equals("..") ? "_" : name;
+    return WorkspaceSources.tableName(datasetName);
   }
 
   private static void close(List<BlobStore.LocalCopy> copies, Path folder) {

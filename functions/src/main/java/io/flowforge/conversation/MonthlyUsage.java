@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * @param outputTokens language model tokens received
  * @param costUsd what they cost at the configured prices
  */
-public record MonthlyUsage(String month, long messages, long inputTokens, long outputTokens, BigDecimal costUsd) {
+public record MonthlyUsage(
+    String month, long messages, long inputTokens, long outputTokens, BigDecimal costUsd) {
   public static MonthlyUsage empty(String month) {
     return new MonthlyUsage(month, 0, 0, 0, BigDecimal.ZERO);
   }

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Streams a route's Server-Sent Events to the client as they are produced, which API Gateway's HTTP API
- * cannot do: the first event sends the 200 headers, each event is flushed as one chunk.
+ * Streams a route's Server-Sent Events to the client as they are produced, which API Gateway's HTTP
+ * API cannot do: the first event sends the 200 headers, each event is flushed as one chunk.
  */
 final class LocalEventStream implements EventStream.Sink {
   private final HttpExchange exchange;
@@ -22,11 +22,11 @@ final class LocalEventStream implements EventStream.Sink {
   }
 
   /**
-   * Serves the route. Returns the handler's problem response when it failed before the first event (the
-   * caller writes it as usual), or null when the events were streamed.
+   * Serves the route. Returns the handler's problem response when it failed before the first event
+   * (the caller writes it as usual), or null when the events were streamed.
    */
-  static APIGatewayV2HTTPResponse serve(HttpExchange exchange, EventStream handler, APIGatewayV2HTTPEvent event)
-      throws IOException {
+  static APIGatewayV2HTTPResponse serve(
+      HttpExchange exchange, EventStream handler, APIGatewayV2HTTPEvent event) throws IOException {
     LocalEventStream stream = new LocalEventStream(exchange);
     APIGatewayV2HTTPResponse problem = handler.stream(event, stream);
     if (problem != null) {
@@ -53,7 +53,8 @@ final class LocalEventStream implements EventStream.Sink {
       out.write(EventStream.frame(name, json).getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
-      // The client left; the answer is still completed and stored, so it is in the conversation on reload.
+      // The client left; the answer is still completed and stored, so it is in the conversation on
+      // reload.
       clientGone = true;
     }
   }

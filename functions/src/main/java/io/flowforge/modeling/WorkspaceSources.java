@@ -61,7 +61,7 @@ public final class WorkspaceSources implements SourceLoader {
    * A safe table name from a display name: ASCII letters, digits and underscores, lower case. Display names
    * may hold anything people type; the generator validates identifiers again before rendering.
    */
-  static String tableName(String displayName) {
+  public static String tableName(String displayName) {
     String name = displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
     if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
       name = "t_" + name;

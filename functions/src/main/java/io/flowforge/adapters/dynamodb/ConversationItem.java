@@ -8,14 +8,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * Any item of the {@code conversations} table: {@code pk = <workspaceId>}, {@code sk} says what it is
- * (see docs/storage.md). The record is one gzip-compressed JSON document: a message with its suggestion
- * (a generated model and its SQL files) compresses about tenfold, which keeps it far below DynamoDB's
- * 400 KB item limit. {@code expiresAt} (TTL) is set on rate-limit counters only.
+ * Any item of the {@code conversations} table: {@code pk = <workspaceId>}, {@code sk} says what it
+ * is (see docs/storage.md). The record is one gzip-compressed JSON document: a message with its
+ * suggestion (a generated model and its SQL files) compresses about tenfold, which keeps it far
+ * below DynamoDB's 400 KB item limit. {@code expiresAt} (TTL) is set on rate-limit counters only.
  */
 @DynamoDbImmutable(builder = ConversationItem.Builder.class)
 public final class ConversationItem {
-  static final TableSchema<ConversationItem> SCHEMA = TableSchema.fromImmutableClass(ConversationItem.class);
+  static final TableSchema<ConversationItem> SCHEMA =
+      TableSchema.fromImmutableClass(ConversationItem.class);
 
   private final String pk;
   private final String sk;

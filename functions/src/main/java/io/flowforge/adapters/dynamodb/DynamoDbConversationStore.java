@@ -33,7 +33,10 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** {@link ConversationStore} on the {@code conversations} table; see docs/storage.md for the key design. */
+/**
+ * {@link ConversationStore} on the {@code conversations} table; see docs/storage.md for the key
+ * design.
+ */
 public final class DynamoDbConversationStore implements ConversationStore {
   static final String CONVERSATION = "CONV#";
   static final String MESSAGE = "MSG#";
@@ -41,6 +44,7 @@ public final class DynamoDbConversationStore implements ConversationStore {
   static final String USAGE = "USAGE#";
   static final String RATE = "RATE#";
   static final String AUDIT = "AUDIT#";
+
   /** Counters are updated optimistically; concurrent answers in one workspace retry this often. */
   private static final int COUNTER_ATTEMPTS = 8;
 
@@ -54,20 +58,25 @@ public final class DynamoDbConversationStore implements ConversationStore {
 
   @Override
   public Conversation create(Conversation conversation) {
-    table.putItem(item(conversation.workspaceId(), CONVERSATION + conversation.id(), conversation, null));
+    table.putItem(
+        item(conversation.workspaceId(), CONVERSATION + conversation.id(), conversation, null));
     return find(conversation.workspaceId(), conversation.id()).orElseThrow();
   }
 
   @Override
   public Optional<Conversation> find(String workspaceId, String conversationId) {
-    return get(workspaceId, CONVERSATION + conversationId).map(DynamoDbConversationStore::conversation);
+    return get(workspaceId, CONVERSATION + conversationId)
+        .map(DynamoDbConversationStore::conversation);
   }
 
   @Override
   public List<Conversation> list(String workspaceId) {
     return query(workspaceId, CONVERSATION, true).stream()
         .map(DynamoDbConversationStore::conversation)
-        .sorted(Comparator.comparing(Conversation::updatedAt).reversed().thenComparing(Conversation::id))
+        .sorted(
+            Comparator.comparing(Conversation::updatedAt)
+                .reversed()
+                .thenComparing(Conversation::id))
         .toList();
   }
 
@@ -81,17 +90,24 @@ public final class DynamoDbConversationStore implements ConversationStore {
   @Override
   public Conversation append(Conversation updated, List<ChatMessage> messages) {
     String workspaceId = updated.workspaceId();
-    TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder();
+    TransactWriteItemsEnhancedRequest.Builder transaction =
+        TransactWriteItemsEnhancedRequest.builder();
     for (ChatMessage message : messages) {
       transaction.addPutItem(table, item(workspaceId, messageKey(message), message, null));
     }
-    transaction.addPutItem(table, item(workspaceId, CONVERSATION + updated.id(), updated, updated.version()));
+    transaction.addPutItem(
+        table, item(workspaceId, CONVERSATION + updated.id(), updated, updated.version()));
     try {
       client.transactWriteItems(transaction.build());
     } catch (TransactionCanceledException e) {
-      throw new FlowForgeException(ProblemType.CONFLICT,
-          "Conversation " + updated.id() + " got another message while this one was answered. Reload the"
-              + " conversation and send your message again.", null, e);
+      throw new FlowForgeException(
+          ProblemType.CONFLICT,
+          "Conversation "
+              + updated.id()
+              + " got another message while this one was answered. Reload the"
+              + " conversation and send your message again.",
+          null,
+          e);
     }
     return find(workspaceId, updated.id()).orElseThrow();
   }
@@ -99,54 +115,92 @@ public final class DynamoDbConversationStore implements ConversationStore {
   @Override
   public void replaceMessage(String workspaceId, ChatMessage message) {
     String key = messageKey(message);
-    ConversationItem stored = get(workspaceId, key)
-        .orElseThrow(() -> new IllegalStateException("message " + message.id() + " is not stored"));
+    ConversationItem stored =
+        get(workspaceId, key)
+            .orElseThrow(
+                () -> new IllegalStateException("message " + message.id() + " is not stored"));
     try {
       table.putItem(item(workspaceId, key, message, stored.getVersion()));
     } catch (ConditionalCheckFailedException e) {
-      throw new FlowForgeException(ProblemType.CONFLICT,
-          "The message changed while it was updated. Reload the conversation and try again.", null, e);
+      throw new FlowForgeException(
+          ProblemType.CONFLICT,
+          "The message changed while it was updated. Reload the conversation and try again.",
+          null,
+          e);
     }
   }
 
   @Override
   public Optional<AiControls> controls(String workspaceId) {
-    return get(workspaceId, CONTROLS).map(item -> {
-      AiControls stored = read(item, AiControls.class);
-      return new AiControls(stored.aiEnabled(), stored.samplesAllowed(), stored.monthlyTokenBudget(),
-          stored.messagesPerMinute(), item.getVersion());
-    });
+    return get(workspaceId, CONTROLS)
+        .map(
+            item -> {
+              AiControls stored = read(item, AiControls.class);
+              return new AiControls(
+                  stored.aiEnabled(),
+                  stored.samplesAllowed(),
+                  stored.monthlyTokenBudget(),
+                  stored.messagesPerMinute(),
+                  item.getVersion());
+            });
   }
 
   @Override
   public AiControls saveControls(String workspaceId, AiControls controls) {
     try {
       // Version 0 means the defaults were read: nothing is stored yet, so the item must not exist.
-      table.putItem(item(workspaceId, CONTROLS, controls, controls.version() == 0 ? null : controls.version()));
+      table.putItem(
+          item(
+              workspaceId,
+              CONTROLS,
+              controls,
+              controls.version() == 0 ? null : controls.version()));
     } catch (ConditionalCheckFailedException e) {
-      throw new FlowForgeException(ProblemType.CONFLICT,
-          "The AI controls were changed by another request. Read them again and reapply your change.", null, e);
+      throw new FlowForgeException(
+          ProblemType.CONFLICT,
+          "The AI controls were changed by another request. Read them again and reapply your"
+              + " change.",
+          null,
+          e);
     }
     return controls(workspaceId).orElseThrow();
   }
 
   @Override
   public MonthlyUsage usage(String workspaceId, String month) {
-    return get(workspaceId, USAGE + month).map(item -> read(item, MonthlyUsage.class))
+    return get(workspaceId, USAGE + month)
+        .map(item -> read(item, MonthlyUsage.class))
         .orElse(MonthlyUsage.empty(month));
   }
 
   @Override
-  public void addUsage(String workspaceId, String month, long inputTokens, long outputTokens, BigDecimal costUsd) {
-    update(workspaceId, USAGE + month, MonthlyUsage.class, MonthlyUsage.empty(month), null,
-        usage -> new MonthlyUsage(month, usage.messages() + 1, usage.inputTokens() + inputTokens,
-            usage.outputTokens() + outputTokens, usage.costUsd().add(costUsd)));
+  public void addUsage(
+      String workspaceId, String month, long inputTokens, long outputTokens, BigDecimal costUsd) {
+    update(
+        workspaceId,
+        USAGE + month,
+        MonthlyUsage.class,
+        MonthlyUsage.empty(month),
+        null,
+        usage ->
+            new MonthlyUsage(
+                month,
+                usage.messages() + 1,
+                usage.inputTokens() + inputTokens,
+                usage.outputTokens() + outputTokens,
+                usage.costUsd().add(costUsd)));
   }
 
   @Override
   public long countMessage(String workspaceId, Instant minuteStart, Instant expiresAt) {
-    return update(workspaceId, RATE + minuteStart.getEpochSecond(), Counter.class, new Counter(0),
-        expiresAt.getEpochSecond(), counter -> new Counter(counter.count() + 1)).count();
+    return update(
+            workspaceId,
+            RATE + minuteStart.getEpochSecond(),
+            Counter.class,
+            new Counter(0),
+            expiresAt.getEpochSecond(),
+            counter -> new Counter(counter.count() + 1))
+        .count();
   }
 
   @Override
@@ -156,13 +210,18 @@ public final class DynamoDbConversationStore implements ConversationStore {
 
   @Override
   public List<AuditEntry> audit(String workspaceId, int limit) {
-    QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-        .queryConditional(beginsWith(workspaceId, AUDIT))
-        .scanIndexForward(false)
-        .limit(limit)
-        .consistentRead(true)
-        .build();
-    return table.query(request).stream().findFirst().map(page -> page.items()).orElse(List.of()).stream()
+    QueryEnhancedRequest request =
+        QueryEnhancedRequest.builder()
+            .queryConditional(beginsWith(workspaceId, AUDIT))
+            .scanIndexForward(false)
+            .limit(limit)
+            .consistentRead(true)
+            .build();
+    return table.query(request).stream()
+        .findFirst()
+        .map(page -> page.items())
+        .orElse(List.of())
+        .stream()
         .map(item -> read(item, AuditEntry.class))
         .toList();
   }
@@ -171,21 +230,34 @@ public final class DynamoDbConversationStore implements ConversationStore {
   record Counter(long count) {}
 
   private <T> T update(
-      String workspaceId, String sortKey, Class<T> type, T initial, Long expiresAt, UnaryOperator<T> change) {
+      String workspaceId,
+      String sortKey,
+      Class<T> type,
+      T initial,
+      Long expiresAt,
+      UnaryOperator<T> change) {
     for (int attempt = 1; ; attempt++) {
       Optional<ConversationItem> stored = get(workspaceId, sortKey);
       T next = change.apply(stored.map(item -> read(item, type)).orElse(initial));
-      ConversationItem item = ConversationItem.builder()
-          .pk(workspaceId).sk(sortKey).body(write(next)).expiresAt(expiresAt)
-          .version(stored.map(ConversationItem::getVersion).orElse(null))
-          .build();
+      ConversationItem item =
+          ConversationItem.builder()
+              .pk(workspaceId)
+              .sk(sortKey)
+              .body(write(next))
+              .expiresAt(expiresAt)
+              .version(stored.map(ConversationItem::getVersion).orElse(null))
+              .build();
       try {
         table.putItem(item);
         return next;
       } catch (ConditionalCheckFailedException e) {
         if (attempt == COUNTER_ATTEMPTS) {
-          throw new FlowForgeException(ProblemType.CONFLICT,
-              "Too many requests changed this workspace's assistant counters at once. Retry in a moment.", null, e);
+          throw new FlowForgeException(
+              ProblemType.CONFLICT,
+              "Too many requests changed this workspace's assistant counters at once. Retry in a"
+                  + " moment.",
+              null,
+              e);
         }
       }
     }
@@ -193,20 +265,26 @@ public final class DynamoDbConversationStore implements ConversationStore {
 
   private Optional<ConversationItem> get(String workspaceId, String sortKey) {
     Key key = Key.builder().partitionValue(workspaceId).sortValue(sortKey).build();
-    return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()));
+    return Optional.ofNullable(
+        table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()));
   }
 
   private List<ConversationItem> query(String workspaceId, String prefix, boolean forward) {
-    return table.query(QueryEnhancedRequest.builder()
-            .queryConditional(beginsWith(workspaceId, prefix))
-            .scanIndexForward(forward)
-            .consistentRead(true)
-            .build())
-        .items().stream().toList();
+    return table
+        .query(
+            QueryEnhancedRequest.builder()
+                .queryConditional(beginsWith(workspaceId, prefix))
+                .scanIndexForward(forward)
+                .consistentRead(true)
+                .build())
+        .items()
+        .stream()
+        .toList();
   }
 
   private static QueryConditional beginsWith(String workspaceId, String prefix) {
-    return QueryConditional.sortBeginsWith(Key.builder().partitionValue(workspaceId).sortValue(prefix).build());
+    return QueryConditional.sortBeginsWith(
+        Key.builder().partitionValue(workspaceId).sortValue(prefix).build());
   }
 
   /** Messages sort by their zero-padded sequence number inside the conversation. */
@@ -216,13 +294,31 @@ public final class DynamoDbConversationStore implements ConversationStore {
 
   private static Conversation conversation(ConversationItem item) {
     Conversation c = read(item, Conversation.class);
-    return new Conversation(c.id(), c.workspaceId(), c.title(), c.createdBy(), c.createdAt(), c.updatedAt(),
-        c.messageCount(), c.lastRequest(), c.lastSuggestionId(), item.getVersion());
+    return new Conversation(
+        c.id(),
+        c.workspaceId(),
+        c.title(),
+        c.createdBy(),
+        c.createdAt(),
+        c.updatedAt(),
+        c.messageCount(),
+        c.lastRequest(),
+        c.lastSuggestionId(),
+        item.getVersion());
   }
 
-  /** {@code version} null means a new item: the versioned-record extension then requires it be absent. */
-  private static ConversationItem item(String workspaceId, String sortKey, Object record, Long version) {
-    return ConversationItem.builder().pk(workspaceId).sk(sortKey).body(write(record)).version(version).build();
+  /**
+   * {@code version} null means a new item: the versioned-record extension then requires it be
+   * absent.
+   */
+  private static ConversationItem item(
+      String workspaceId, String sortKey, Object record, Long version) {
+    return ConversationItem.builder()
+        .pk(workspaceId)
+        .sk(sortKey)
+        .body(write(record))
+        .version(version)
+        .build();
   }
 
   private static SdkBytes write(Object record) {
@@ -236,7 +332,8 @@ public final class DynamoDbConversationStore implements ConversationStore {
   }
 
   private static <T> T read(ConversationItem item, Class<T> type) {
-    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(item.getBody().asByteArray()))) {
+    try (GZIPInputStream gzip =
+        new GZIPInputStream(new ByteArrayInputStream(item.getBody().asByteArray()))) {
       return Json.mapper().readValue(gzip, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored " + type.getSimpleName() + " is not valid JSON", e);
