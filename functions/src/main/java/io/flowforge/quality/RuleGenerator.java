@@ -6,6 +6,7 @@ import io.flowforge.profiling.KeyFinder;
 import io.flowforge.profiling.PiiClass;
 import io.flowforge.profiling.Relationship;
 import io.flowforge.profiling.TableProfile;
+import io.flowforge.profiling.ValueClassifier;
 import io.flowforge.profiling.ValueCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -74,12 +75,19 @@ public final class RuleGenerator {
             String.join("; ", r.reasons())));
       }
     }
-    if (watermark != null) {
+    // Freshness compares the newest value with the clock, which only a typed date or timestamp column can do;
+    // an increasing integer watermark (a sequence) has no age.
+    if (watermark != null && isTypedTime(table.column(watermark))) {
       rules.add(new QualityRule(id(List.of(watermark), "freshness"), "FRESHNESS", List.of(watermark), Map.of("maxAgeDays", 2),
           "WARN", 0.7, "'" + watermark + "' is the load watermark; newest value seen " + table.column(watermark).max()
               + ". Two days covers a daily feed with one late run."));
     }
     return rules;
+  }
+
+  private static boolean isTypedTime(ColumnProfile column) {
+    String family = ValueClassifier.engineFamily(column.engineType());
+    return family.equals("DATE") || family.equals("TIMESTAMP");
   }
 
   private static QualityRule range(ColumnProfile column, long rows) {

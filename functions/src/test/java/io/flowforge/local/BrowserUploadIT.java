@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowforge.local.LocalApi.Answer;
-import io.flowforge.testing.Chromium;
 import io.flowforge.testing.Screen;
-import io.flowforge.wiring.Settings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +22,7 @@ class BrowserUploadIT {
   static final String TOKEN = "browser-test-token";
   // Generous because the machine may be busy; every wait ends as soon as the page shows what it waits for.
   static final Duration PATIENCE = Duration.ofSeconds(30);
+  static BrowserSession session;
   static Path scratch;
   static LocalStack stack;
   static LocalApi api;
@@ -35,21 +30,18 @@ class BrowserUploadIT {
 
   @BeforeAll
   static void start() throws IOException {
-    scratch = Files.createTempDirectory("flowforge-browser-");
-    stack = LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)));
-    api = new LocalApi(stack.baseUri(), TOKEN);
-    browser = Chromium.start(scratch.resolve("profile"));
+    session = BrowserSession.start(TOKEN);
+    scratch = session.scratch;
+    stack = session.stack;
+    api = session.api;
+    browser = session.browser;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
-    if (stack != null) {
-      stack.close();
-    }
-    deleteTree(scratch);
   }
 
   @Test
@@ -80,16 +72,5 @@ class BrowserUploadIT {
     assertEquals("READY", stored.get("status").asText());
     assertEquals(2, stored.get("rowCount").asLong());
     assertTrue(browser.getCurrentUrl().endsWith("#/workspaces/" + stack.demoWorkspaceId()), browser.getCurrentUrl());
-  }
-
-  private static void deleteTree(Path root) {
-    if (root == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

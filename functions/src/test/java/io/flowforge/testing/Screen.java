@@ -76,6 +76,55 @@ public final class Screen {
         () -> first(browser, "table, [role=table]", "table", table).flatMap(found -> cell(found, rowLink, column)));
   }
 
+  /** The article (a card) whose accessible name is {@code name}. */
+  public WebElement article(String name) {
+    return await("an article named '" + name + "'", () -> first(browser, "article, [role=article]", "article", name));
+  }
+
+  /** The article named {@code name} once its text contains {@code text}. */
+  public WebElement article(String name, String text) {
+    return await(
+        "an article named '" + name + "' showing '" + text + "'",
+        () -> first(browser, "article, [role=article]", "article", name).filter(found -> found.getText().contains(text)));
+  }
+
+  /** The link inside {@code scope} whose accessible name is {@code name}. */
+  public WebElement link(SearchContext scope, String name) {
+    return await("a link named '" + name + "'", () -> first(scope, "a[href], [role=link]", "link", name));
+  }
+
+  /**
+   * The cell under the column header {@code column} in the row whose header cell reads {@code rowHeader}, in
+   * the table named {@code table}, once it reads {@code text}. Looked up afresh on every try.
+   */
+  public WebElement rowCell(String table, String rowHeader, String column, String text) {
+    return await(
+        "a cell reading '" + text + "' in row '" + rowHeader + "', column '" + column + "' of a table named '"
+            + table + "'",
+        () ->
+            first(browser, "table, [role=table]", "table", table)
+                .flatMap(found -> rowCell(found, rowHeader, column))
+                .filter(cell -> text.equals(cell.getText().strip())));
+  }
+
+  /** Waits until the address ends with {@code suffix}; a step of a wizard lives in the address. */
+  public void address(String suffix) {
+    new WebDriverWait(browser, patience)
+        .withMessage(() -> "waiting for the address to end with '" + suffix + "'; " + pageState())
+        .until(driver -> driver.getCurrentUrl().endsWith(suffix));
+  }
+
+  private static Optional<WebElement> rowCell(WebElement table, String rowHeader, String column) {
+    List<String> headers =
+        table.findElements(By.cssSelector("thead th")).stream().map(header -> header.getText().strip()).toList();
+    int index = headers.indexOf(column);
+    return index < 0
+        ? Optional.empty()
+        : matching(table, "tbody tr", row -> row.findElements(By.cssSelector("th")).stream()
+                .anyMatch(header -> rowHeader.equals(header.getText().strip())))
+            .map(row -> row.findElements(By.cssSelector("th, td")).get(index));
+  }
+
   private static Optional<WebElement> cell(WebElement table, String rowLink, String column) {
     List<String> headers =
         table.findElements(By.cssSelector("thead th")).stream().map(header -> header.getText().strip()).toList();
