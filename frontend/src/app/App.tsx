@@ -5,6 +5,7 @@ import type { TokenStore } from "../auth/token";
 import { TokenForm } from "../auth/TokenForm";
 import { DatasetDetailPage } from "../features/datasets/DatasetDetailPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
+import { MonitoringPage } from "../features/monitoring/MonitoringPage";
 import { Layout } from "./Layout";
 import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
 import { pageRoutes, paths, type PageName } from "./paths";
@@ -23,6 +24,8 @@ function Page({ match }: { match: RouteMatch<PageName> | null }) {
           datasetId={params.datasetId ?? ""}
         />
       );
+    case "monitoring":
+      return <MonitoringPage workspaceId={params.workspaceId ?? ""} />;
     default:
       return (
         <>

@@ -5,6 +5,7 @@ export const paths = {
   home: "/",
   workspace: "/workspaces/:workspaceId",
   dataset: "/workspaces/:workspaceId/datasets/:datasetId",
+  monitoring: "/workspaces/:workspaceId/monitoring",
 } as const;
 
 export type PageName = keyof typeof paths;
