@@ -29,6 +29,18 @@ import type {
   UploadTarget,
   Workspace,
 } from "./types";
+import type {
+  AlertDestination,
+  ExceptionRule,
+  IssuedSecret,
+  Monitor,
+  NewExceptionRule,
+  RecordedAnomaly,
+  SecretStatus,
+  Sensitivity,
+  Series,
+  TestSend,
+} from "./types";
 
 export interface ApiClientOptions {
   /** Origin of the API; empty means the page's own origin, which is how FlowForge is served. */
@@ -99,6 +111,25 @@ export interface ApiClient {
     conversationId: string,
     suggestionId: string,
   ): Promise<AppliedSuggestion>;
+  listMonitors(workspaceId: string): Promise<Monitor[]>;
+  configureMonitor(
+    workspaceId: string,
+    monitorId: string,
+    settings: { sensitivity?: Sensitivity; minHistory?: number; country?: string },
+  ): Promise<Monitor>;
+  getMonitorSeries(workspaceId: string, monitorId: string): Promise<Series>;
+  listAnomalies(workspaceId: string): Promise<RecordedAnomaly[]>;
+  markAnomalyExpected(workspaceId: string, anomalyId: string): Promise<RecordedAnomaly>;
+  createExceptionRule(workspaceId: string, rule: NewExceptionRule): Promise<ExceptionRule>;
+  getWebhookSecretStatus(workspaceId: string): Promise<SecretStatus>;
+  createWebhookSecret(workspaceId: string): Promise<IssuedSecret>;
+  rotateWebhookSecret(workspaceId: string): Promise<IssuedSecret>;
+  listAlertDestinations(workspaceId: string): Promise<AlertDestination[]>;
+  createAlertDestination(
+    workspaceId: string,
+    destination: { name: string; kind: "SLACK" | "GENERIC"; url: string },
+  ): Promise<AlertDestination>;
+  testAlertDestination(workspaceId: string, destinationId: string): Promise<TestSend>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -292,5 +323,29 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     streamMessage,
     applySuggestion: (workspaceId, conversationId, suggestionId) =>
       call<AppliedSuggestion>("applySuggestion", { workspaceId, conversationId, suggestionId }),
+    listMonitors: async (workspaceId) =>
+      (await call<ItemList<Monitor>>("listMonitors", { workspaceId })).items,
+    configureMonitor: (workspaceId, monitorId, settings) =>
+      call<Monitor>("configureMonitor", { workspaceId, monitorId }, settings),
+    getMonitorSeries: (workspaceId, monitorId) =>
+      call<Series>("getMonitorSeries", { workspaceId, monitorId }),
+    listAnomalies: async (workspaceId) =>
+      (await call<ItemList<RecordedAnomaly>>("listAnomalies", { workspaceId })).items,
+    markAnomalyExpected: (workspaceId, anomalyId) =>
+      call<RecordedAnomaly>("markAnomalyExpected", { workspaceId, anomalyId }),
+    createExceptionRule: (workspaceId, rule) =>
+      call<ExceptionRule>("createExceptionRule", { workspaceId }, rule),
+    getWebhookSecretStatus: (workspaceId) =>
+      call<SecretStatus>("getWebhookSecretStatus", { workspaceId }),
+    createWebhookSecret: (workspaceId) =>
+      call<IssuedSecret>("createWebhookSecret", { workspaceId }),
+    rotateWebhookSecret: (workspaceId) =>
+      call<IssuedSecret>("rotateWebhookSecret", { workspaceId }),
+    listAlertDestinations: async (workspaceId) =>
+      (await call<ItemList<AlertDestination>>("listAlertDestinations", { workspaceId })).items,
+    createAlertDestination: (workspaceId, destination) =>
+      call<AlertDestination>("createAlertDestination", { workspaceId }, destination),
+    testAlertDestination: (workspaceId, destinationId) =>
+      call<TestSend>("testAlertDestination", { workspaceId, destinationId }),
   };
 }

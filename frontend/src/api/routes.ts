@@ -1,4 +1,4 @@
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 
 export interface ApiRoute {
   method: HttpMethod;
@@ -76,6 +76,42 @@ export const apiRoutes = {
   applySuggestion: {
     method: "POST",
     path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/suggestions/{suggestionId}/apply",
+  },
+  listMonitors: { method: "GET", path: "/api/workspaces/{workspaceId}/monitoring/monitors" },
+  configureMonitor: {
+    method: "PATCH",
+    path: "/api/workspaces/{workspaceId}/monitoring/monitors/{monitorId}",
+  },
+  getMonitorSeries: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/monitoring/monitors/{monitorId}/series",
+  },
+  listAnomalies: { method: "GET", path: "/api/workspaces/{workspaceId}/monitoring/anomalies" },
+  markAnomalyExpected: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/monitoring/anomalies/{anomalyId}/expected",
+  },
+  createExceptionRule: { method: "POST", path: "/api/workspaces/{workspaceId}/monitoring/rules" },
+  getWebhookSecretStatus: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/monitoring/secret",
+  },
+  createWebhookSecret: { method: "POST", path: "/api/workspaces/{workspaceId}/monitoring/secret" },
+  rotateWebhookSecret: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/monitoring/secret/rotate",
+  },
+  listAlertDestinations: {
+    method: "GET",
+    path: "/api/workspaces/{workspaceId}/monitoring/destinations",
+  },
+  createAlertDestination: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/monitoring/destinations",
+  },
+  testAlertDestination: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
   },
 } as const satisfies Record<string, ApiRoute>;
 

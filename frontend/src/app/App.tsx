@@ -8,6 +8,7 @@ import { QualityPage } from "../features/quality/QualityPage";
 import { CreateJobWizard } from "../features/wizard/CreateJobWizard";
 import { ModelsPage } from "../features/canvas/ModelsPage";
 import { WorkspaceHomePage } from "../features/workspaces/WorkspaceHomePage";
+import { MonitoringPage } from "../features/monitoring/MonitoringPage";
 import { Layout } from "./Layout";
 import { hrefFor, matchRoute, useHashPath, type RouteMatch } from "./router";
 import { pageRoutes, paths, type PageName } from "./paths";
@@ -42,6 +43,8 @@ function Page({ match }: { match: RouteMatch<PageName> | null }) {
       return <ModelsPage workspaceId={params.workspaceId ?? ""} modelId={null} />;
     case "model":
       return <ModelsPage workspaceId={params.workspaceId ?? ""} modelId={params.modelId ?? null} />;
+    case "monitoring":
+      return <MonitoringPage workspaceId={params.workspaceId ?? ""} />;
     default:
       return (
         <>

@@ -9,6 +9,7 @@ export const paths = {
   quality: "/workspaces/:workspaceId/datasets/:datasetId/quality",
   models: "/workspaces/:workspaceId/models",
   model: "/workspaces/:workspaceId/models/:modelId",
+  monitoring: "/workspaces/:workspaceId/monitoring",
 } as const;
 
 export type PageName = keyof typeof paths;

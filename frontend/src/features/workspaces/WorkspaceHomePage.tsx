@@ -41,6 +41,11 @@ export function WorkspaceHomePage({ workspaceId }: { workspaceId: string | null 
         />
       </div>
       {workspaceId !== null && <WorkspaceDatasets workspaceId={workspaceId} />}
+      {workspaceId !== null && (
+        <p>
+          <a href={hrefFor(paths.monitoring, { workspaceId })}>Pipeline monitoring →</a>
+        </p>
+      )}
     </>
   );
 }

@@ -81,14 +81,18 @@ public final class ScheduledCheck {
       return;
     }
     Observation newest = points.get(points.size() - 1);
-    Evaluation evaluation =
-        AnomalyDetector.evaluate(points.subList(0, points.size() - 1), newest, monitor.settings(), context.around(monitor, newest.at()));
+    List<Observation> history = points.subList(0, points.size() - 1);
+    Evaluation evaluation = AnomalyDetector.evaluate(history, newest, monitor.settings(), CauseContext.none());
     judged.incrementAndGet();
     if (evaluation.anomaly().isEmpty()) {
       return;
     }
     anomalies.incrementAndGet();
-    Anomaly anomaly = evaluation.anomaly().get();
+    // Causes need context (more reads), so it is gathered only for the few points that are anomalous.
+    Anomaly anomaly =
+        AnomalyDetector.evaluate(history, newest, monitor.settings(), context.around(monitor, newest.at()))
+            .anomaly()
+            .orElse(evaluation.anomaly().get());
     if (!ledger.recordOnce(monitor, window, anomaly)) {
       return;
     }

@@ -1,6 +1,8 @@
 package io.flowforge.api;
 
+import io.flowforge.adapters.dynamodb.Tables;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A handler invoked on a timer rather than by a request: an EventBridge schedule in AWS, the in-process
@@ -10,5 +12,15 @@ import java.time.Duration;
  * @param name stable identifier, used for the EventBridge rule and in logs
  * @param handlerClass fully qualified name of the handler class
  * @param every how often it runs
+ * @param tables tables the handler reads and writes (its function's only grants in AWS)
  */
-public record Schedule(String name, String handlerClass, Duration every) {}
+public record Schedule(String name, String handlerClass, Duration every, Set<Tables> tables) {
+  public Schedule {
+    tables = Set.copyOf(tables);
+  }
+
+  /** A scheduled handler that touches no table. */
+  public Schedule(String name, String handlerClass, Duration every) {
+    this(name, handlerClass, every, Set.of());
+  }
+}

@@ -15,15 +15,7 @@ import io.flowforge.webhooks.WebhookSignature;
 import io.flowforge.wiring.Settings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +38,6 @@ class MonitoringCheckIT {
   static HttpServer receiver;
   static final List<Map<String, String>> receivedHeaders = new CopyOnWriteArrayList<>();
   static final List<byte[]> receivedBodies = new CopyOnWriteArrayList<>();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws IOException {
@@ -91,19 +82,7 @@ class MonitoringCheckIT {
     assertEquals(201, broken.status(), broken.text());
     String signingSecret = good.json().get("signingSecret").asText();
 
-    Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(2));
-    for (int day = 30; day >= 0; day--) {
-      boolean incident = day == 0;
-      long rows = incident ? 310 : 1000 + (day * 37 % 41);
-      double passRate = incident ? 0.72 : 0.99;
-      Instant start = today.minus(Duration.ofDays(day));
-      byte[] body =
-          ("{\"job\":\"orders_daily\",\"runId\":\"run-" + day + "\",\"startedAt\":\"" + start + "\",\"endedAt\":\""
-                  + start.plusSeconds(600) + "\",\"status\":\"SUCCEEDED\",\"rowCounts\":{\"silver.orders\":" + rows
-                  + "},\"qualityPassRates\":{\"not_null_order_id\":" + passRate + "}}")
-              .getBytes(StandardCharsets.UTF_8);
-      assertEquals(200, postSigned(workspace, secret, "msg_run_" + day, body));
-    }
+    new SignedReports(stack.baseUri(), workspace, secret).dailyRunsEndingInADrop();
 
     String summary = runScheduledCheck();
     JsonNode anomalies = api.get(base + "/anomalies").json().get("items");
@@ -118,7 +97,7 @@ class MonitoringCheckIT {
       }
     }
     assertTrue(drop != null, "the injected drop is flagged: " + anomalies + " / " + summary);
-    assertEquals(310.0, drop.at("/anomaly/actual").asDouble());
+    assertEquals(SignedReports.DROPPED_ROWS, drop.at("/anomaly/actual").asLong());
     assertTrue(drop.at("/anomaly/expected").asDouble() > 900, drop.toString());
     assertTrue(drop.at("/anomaly/lower").asDouble() > 310, drop.toString());
     assertTrue(drop.at("/anomaly/causes").findValuesAsText("kind").contains("QUALITY_DROP"), drop.toString());
@@ -155,16 +134,5 @@ class MonitoringCheckIT {
     ScheduledEvent event = new ScheduledEvent();
     event.setTime(DateTime.now());
     return new MonitoringCheckHandler(stack.wiring()).handleRequest(event, null);
-  }
-
-  private int postSigned(String workspace, String secret, String id, byte[] body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(stack.baseUri() + "/api/hooks/runs"))
-            .header("content-type", "application/json")
-            .header("x-flowforge-workspace", workspace)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    WebhookSignature.headers(id, Instant.now(), body, List.of(WebhookSecret.parse(secret))).forEach(request::header);
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return response.statusCode();
   }
 }

@@ -2,6 +2,7 @@ package io.flowforge.infra;
 
 import io.flowforge.api.Route;
 import io.flowforge.api.RouteCatalog;
+import io.flowforge.api.ScheduleCatalog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class FlowForgeStack extends Stack {
     }
     // Catalog order keeps the template stable from one synth to the next.
     routes.forEach(route -> api.addRoute(route, integrations.get(route)));
+    ScheduleCatalog.all().forEach(schedule -> new ScheduledFunction(this, schedule, code, data.tables(), LOG_RETENTION));
 
     StaticSite site =
         new StaticSite(

@@ -11,6 +11,8 @@ import io.flowforge.adapters.dynamodb.TableDefinition;
 import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.api.Route;
 import io.flowforge.api.RouteCatalog;
+import io.flowforge.api.Schedule;
+import io.flowforge.api.ScheduleCatalog;
 import io.flowforge.infra.FunctionPlan.Access;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +42,7 @@ class FlowForgeStackIT {
           "dynamodb:DescribeTable");
   private static final Set<String> S3_READ_ACTIONS = Set.of("s3:GetObject", "s3:ListBucket");
 
+  private static final String SCHEDULED = "FlowForge scheduled ";
   private static Template template;
   private static List<FunctionPlan> plans;
 
@@ -123,7 +126,7 @@ class FlowForgeStackIT {
 
   @Test
   void createsOneFunctionPerFeatureAndAccess() {
-    Map<String, Map<String, Object>> functions = resources("AWS::Lambda::Function");
+    Map<String, Map<String, Object>> functions = routeFunctions();
 
     assertEquals(plans.size(), functions.size());
     Set<String> ids = new HashSet<>();
@@ -135,7 +138,7 @@ class FlowForgeStackIT {
   void runsEveryFunctionOnJava17WithSnapStartTracingAndItsOwnLogGroup() {
     Map<String, Map<String, Object>> logGroups = resources("AWS::Logs::LogGroup");
 
-    for (Map.Entry<String, Map<String, Object>> entry : resources("AWS::Lambda::Function").entrySet()) {
+    for (Map.Entry<String, Map<String, Object>> entry : routeFunctions().entrySet()) {
       Map<String, Object> function = properties(entry.getValue());
       assertEquals("java17", function.get("Runtime"), entry.getKey());
       assertEquals(List.of("arm64"), function.get("Architectures"), entry.getKey());
@@ -204,6 +207,42 @@ class FlowForgeStackIT {
       }
 
       assertEquals(plan.writeTables(), written, plan.id());
+    }
+  }
+
+  @Test
+  void runsEveryScheduledHandlerFromAnEventBridgeRule_withGrantsOnExactlyItsTables() {
+    Map<String, Map<String, Object>> scheduled = new HashMap<>(resources("AWS::Lambda::Function"));
+    scheduled.keySet().removeAll(routeFunctions().keySet());
+    Map<String, Map<String, Object>> rules = resources("AWS::Events::Rule");
+    Map<String, Map<String, Object>> aliases = resources("AWS::Lambda::Alias");
+
+    assertEquals(ScheduleCatalog.all().size(), scheduled.size());
+    assertEquals(ScheduleCatalog.all().size(), rules.size());
+    for (Schedule schedule : ScheduleCatalog.all()) {
+      String functionId =
+          scheduled.entrySet().stream()
+              .filter(e -> properties(e.getValue()).get("Handler").equals(schedule.handlerClass() + "::handleRequest"))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no function for " + schedule.name()));
+      Map<String, Object> function = properties(scheduled.get(functionId));
+      assertEquals("java17", function.get("Runtime"));
+      assertEquals(Map.of("Mode", "Active"), function.get("TracingConfig"));
+      Set<String> expected = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS"));
+      schedule.tables().forEach(table -> expected.add(table.environmentVariable()));
+      assertEquals(expected, environment(functionId).keySet(), schedule.name());
+
+      Map<String, Object> rule =
+          rules.values().stream()
+              .map(Synth::properties)
+              .filter(r -> r.get("Description").toString().contains(schedule.name()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no rule for " + schedule.name()));
+      assertEquals(rateExpression(schedule.every()), rule.get("ScheduleExpression"));
+      String alias = target(map(list(rule.get("Targets")).get(0)).get("Arn"));
+      assertTrue(aliases.containsKey(alias), "the rule invokes the live alias: " + alias);
+      assertEquals(functionId, target(properties(aliases.get(alias)).get("FunctionName")));
     }
   }
 
@@ -366,8 +405,15 @@ class FlowForgeStackIT {
         .orElseThrow(() -> new AssertionError("no plan for " + functionId + " (" + description + ")"));
   }
 
+  /** The functions serving routes; scheduled functions are checked on their own. */
+  private static Map<String, Map<String, Object>> routeFunctions() {
+    Map<String, Map<String, Object>> functions = new HashMap<>(resources("AWS::Lambda::Function"));
+    functions.values().removeIf(function -> properties(function).get("Description").toString().startsWith(SCHEDULED));
+    return functions;
+  }
+
   private static String functionOf(FunctionPlan plan) {
-    return resources("AWS::Lambda::Function").keySet().stream()
+    return routeFunctions().keySet().stream()
         .filter(id -> planOf(id).equals(plan))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no function for " + plan.id()));
@@ -398,6 +444,18 @@ class FlowForgeStackIT {
       list(statement.get("Action")).forEach(action -> actions.add((String) action));
     }
     return actions;
+  }
+
+  /** EventBridge's rate expression, in the largest whole unit as CDK writes it. */
+  private static String rateExpression(java.time.Duration every) {
+    long minutes = every.toMinutes();
+    if (minutes % 1440 == 0) {
+      return "rate(" + minutes / 1440 + (minutes == 1440 ? " day)" : " days)");
+    }
+    if (minutes % 60 == 0) {
+      return "rate(" + minutes / 60 + (minutes == 60 ? " hour)" : " hours)");
+    }
+    return "rate(" + minutes + (minutes == 1 ? " minute)" : " minutes)");
   }
 
   private static List<Object> keySchema(String partitionKey, String sortKey) {
