@@ -47,7 +47,11 @@ class EnsembleScorerTest {
 
   @Test
   void flagsAPatternChange_thatOnlyTheContextShows() {
+    Random random = new Random(5);
     double[] values = ContextualScorerTest.rhythm(3000, 6, 4, 2000, 2100);
+    for (int i = 0; i < values.length; i++) {
+      values[i] += random.nextGaussian() * 0.5;
+    }
     double[] scores = new EnsembleScorer().score(values);
 
     int peak = argmax(scores, 500, 3000);
@@ -66,13 +70,14 @@ class EnsembleScorerTest {
   }
 
   @Test
-  void isTheLargerOfBothScorers_andCausal() {
+  void isTheLargestOfTheThreeScorers_andCausal() {
     double[] values = noisySine(3000, 3);
     double[] scores = new EnsembleScorer().score(values);
-    double[] streaming = new StreamingScorer().score(values);
+    double[] streaming = new StreamingScorer(EnsembleScorer.STREAMING).score(values);
     double[] contextual = new ContextualScorer().score(values);
+    double[] shape = new ShapeScorer().score(values);
     for (int i = 0; i < values.length; i++) {
-      assertEquals(Math.max(streaming[i], contextual[i]), scores[i]);
+      assertEquals(Math.max(streaming[i], Math.max(contextual[i], shape[i])), scores[i]);
     }
     assertArrayEquals(Arrays.copyOf(scores, 2000), new EnsembleScorer().score(Arrays.copyOf(values, 2000)));
   }
