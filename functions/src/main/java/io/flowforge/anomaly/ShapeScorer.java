@@ -46,11 +46,13 @@ public final class ShapeScorer {
   double[] surprises(double[] values) {
     int n = values.length;
     int span = config.block() * config.blocks();
+    // Summed afresh at every point: a running sum would carry the rounding error of a huge value long
+    // after it has left the block, and each value is divided first so extreme values cannot overflow.
     double[] blockMean = new double[n];
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += values[i] - (i >= config.block() ? values[i - config.block()] : 0);
-      blockMean[i] = sum / config.block();
+    for (int i = config.block() - 1; i < n; i++) {
+      for (int k = 0; k < config.block(); k++) {
+        blockMean[i] += values[i - k] / config.block();
+      }
     }
     double[] surprises = new double[n];
     SlidingWindow distances = new SlidingWindow(config.statsWindow());
@@ -68,7 +70,8 @@ public final class ShapeScorer {
         }
         nearest = Math.min(nearest, d);
       }
-      double distance = Math.sqrt(nearest);
+      // Two shapes at opposite ends of the double range are farther apart than a double can say.
+      double distance = Math.min(Math.sqrt(nearest), Double.MAX_VALUE);
       if (distances.size() >= MIN_DISTANCES) {
         surprises[i] = Math.log1p(Math.max(0, distances.robustZ(distance)));
       }

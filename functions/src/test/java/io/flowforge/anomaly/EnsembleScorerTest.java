@@ -70,6 +70,17 @@ class EnsembleScorerTest {
   }
 
   @Test
+  void scoresTheExtremesOfTheDoubleRange_withoutLeavingTheUnitRange() {
+    double[] values = noisySine(3000, 4);
+    values[2000] = Double.MAX_VALUE;
+    values[2100] = -Double.MAX_VALUE;
+    double[] scores = new EnsembleScorer().score(values);
+
+    assertTrue(Arrays.stream(scores).allMatch(s -> s >= 0 && s <= 1), "every score in [0, 1]");
+    assertEquals(1.0, scores[2000]);
+  }
+
+  @Test
   void isTheLargestOfTheThreeScorers_andCausal() {
     double[] values = noisySine(3000, 3);
     double[] scores = new EnsembleScorer().score(values);

@@ -69,6 +69,17 @@ class ShapeScorerTest {
   }
 
   @Test
+  void scoresExtremeValuesInUnitRange_andFlagsThem() {
+    double[] values = withNoise(ContextualScorerTest.sine(2000, 60), 1, 5);
+    values[1500] = Double.MAX_VALUE;
+    values[1600] = -Double.MAX_VALUE;
+    double[] scores = new ShapeScorer().score(values);
+
+    assertTrue(Arrays.stream(scores).allMatch(s -> s >= 0 && s <= 1), "every score in [0, 1]");
+    assertTrue(max(scores, 1500, 1510) > ALERT);
+  }
+
+  @Test
   void isCausal_aPointsScoreDependsOnlyOnEarlierPoints() {
     double[] values = withNoise(ContextualScorerTest.rhythm(2500, 6, 4, 2000, 2100), 0.5, 4);
     double[] full = new ShapeScorer().score(values);
