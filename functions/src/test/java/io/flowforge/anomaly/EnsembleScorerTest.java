@@ -47,7 +47,11 @@ class EnsembleScorerTest {
 
   @Test
   void flagsAPatternChange_thatOnlyTheContextShows() {
+    Random random = new Random(5);
     double[] values = ContextualScorerTest.rhythm(3000, 6, 4, 2000, 2100);
+    for (int i = 0; i < values.length; i++) {
+      values[i] += random.nextGaussian() * 0.5;
+    }
     double[] scores = new EnsembleScorer().score(values);
 
     int peak = argmax(scores, 500, 3000);
@@ -66,13 +70,25 @@ class EnsembleScorerTest {
   }
 
   @Test
-  void isTheLargerOfBothScorers_andCausal() {
+  void scoresTheExtremesOfTheDoubleRange_withoutLeavingTheUnitRange() {
+    double[] values = noisySine(3000, 4);
+    values[2000] = Double.MAX_VALUE;
+    values[2100] = -Double.MAX_VALUE;
+    double[] scores = new EnsembleScorer().score(values);
+
+    assertTrue(Arrays.stream(scores).allMatch(s -> s >= 0 && s <= 1), "every score in [0, 1]");
+    assertEquals(1.0, scores[2000]);
+  }
+
+  @Test
+  void isTheLargestOfTheThreeScorers_andCausal() {
     double[] values = noisySine(3000, 3);
     double[] scores = new EnsembleScorer().score(values);
-    double[] streaming = new StreamingScorer().score(values);
+    double[] streaming = new StreamingScorer(EnsembleScorer.STREAMING).score(values);
     double[] contextual = new ContextualScorer().score(values);
+    double[] shape = new ShapeScorer().score(values);
     for (int i = 0; i < values.length; i++) {
-      assertEquals(Math.max(streaming[i], contextual[i]), scores[i]);
+      assertEquals(Math.max(streaming[i], Math.max(contextual[i], shape[i])), scores[i]);
     }
     assertArrayEquals(Arrays.copyOf(scores, 2000), new EnsembleScorer().score(Arrays.copyOf(values, 2000)));
   }

@@ -2,6 +2,7 @@ package io.flowforge.anomaly.nab;
 
 import io.flowforge.anomaly.ContextualScorer;
 import io.flowforge.anomaly.EnsembleScorer;
+import io.flowforge.anomaly.ShapeScorer;
 import io.flowforge.anomaly.StreamingScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class NabEvaluation {
       Map.of(
           "ensemble", values -> new EnsembleScorer().score(values),
           "streaming", values -> new StreamingScorer().score(values),
-          "contextual", values -> new ContextualScorer().score(values));
+          "contextual", values -> new ContextualScorer().score(values),
+          "shape", values -> new ShapeScorer().score(values));
 
   private NabEvaluation() {}
 

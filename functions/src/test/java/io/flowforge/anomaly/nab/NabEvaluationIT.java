@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class NabEvaluationIT {
   private static final Map<String, Double> FLOORS =
-      Map.of("standard", 56.0, "reward_low_FP_rate", 41.0, "reward_low_FN_rate", 63.0);
+      Map.of("standard", 59.0, "reward_low_FP_rate", 46.0, "reward_low_FN_rate", 65.0);
 
   @Test
   void scoresAboveMeasuredFloor_onEveryProfile() {
