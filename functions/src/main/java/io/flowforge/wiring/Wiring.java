@@ -77,6 +77,7 @@ public final class Wiring {
   private ProfilingService profiling;
   private MonitoringService monitoring;
   private PatternService patterns;
+  private OptimizerService optimizer;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -237,8 +238,11 @@ public final class Wiring {
     return patterns;
   }
 
-  public OptimizerService optimizer() {
-    return new OptimizerService(new DatabricksOptimizer());
+  public synchronized OptimizerService optimizer() {
+    if (optimizer == null) {
+      optimizer = new OptimizerService(new DatabricksOptimizer());
+    }
+    return optimizer;
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
