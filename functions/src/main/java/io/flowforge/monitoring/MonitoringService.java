@@ -636,7 +636,8 @@ public final class MonitoringService {
 
   /** Deterministic per job and metric, so every report of a series finds the same monitor. */
   public static String monitorId(String job, String metric) {
-    return "mon_" + hashId(job + "\n" + metric);
+    // Length-prefixed: senders choose job names, so no separator character is safe on its own.
+    return "mon_" + hashId(job.length() + ":" + job + "\n" + metric);
   }
 
   /** Deterministic per monitor and point: however often a window is rerun, a point is recorded once. */
