@@ -27,6 +27,7 @@ import io.flowforge.suggest.LayerSuggestions;
 import io.flowforge.suggest.Suggester;
 import io.flowforge.suggest.Suggestion;
 import io.flowforge.workspace.WorkspaceService;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -136,7 +137,8 @@ public final class ProfilingService {
     items = inWizardOrder(items, proposals);
     List<QualityRule> rules = layer == Layer.SILVER ? rules(workspaceId, latest) : List.of();
     return new LayerView(
-        datasetId, layer.name().toLowerCase(Locale.ROOT), latest.version(), latest.profile().rowCount(), items, rules);
+        datasetId, layer.name().toLowerCase(Locale.ROOT), latest.version(), latest.profile().rowCount(), items,
+        rules);
   }
 
   /**
@@ -150,7 +152,7 @@ public final class ProfilingService {
     SuggestionStatus decision = decision(request);
     StoredProfile latest = requireProfile(workspaceId, datasetId);
     StoredSuggestion current =
-        (KIND.matcher(kind).matches() ? suggestions.find(workspaceId, datasetId, layer, kind) : Optional.<StoredSuggestion>empty())
+        stored(workspaceId, datasetId, layer, kind)
             .or(() -> proposals(latest, layer).stream().filter(s -> s.kind().equals(kind)).findFirst())
             .orElseThrow(
                 () ->
@@ -217,7 +219,8 @@ public final class ProfilingService {
               format,
               "application/sql",
               String.join("\n", RuleExporter.checks(SparkSqlDialect.INSTANCE.quote(dataset.name()), rules)));
-      case "expect" -> new RuleExport(format, "application/sql", String.join("\n", RuleExporter.expectations(rules)));
+      case "expect" ->
+          new RuleExport(format, "application/sql", String.join("\n", RuleExporter.expectations(rules)));
       default ->
           throw FlowForgeException.invalid(
               "/format",
@@ -230,10 +233,12 @@ public final class ProfilingService {
    * Compares this dataset (the source) with a target dataset: row counts, keys missing or extra, column
    * sums and checksums.
    */
-  public ReconcileResult reconcile(Caller caller, String workspaceId, String sourceId, ReconcileRequest request) {
+  public ReconcileResult reconcile(
+      Caller caller, String workspaceId, String sourceId, ReconcileRequest request) {
     Dataset source = datasets.get(caller, workspaceId, sourceId);
     if (request.targetDatasetId() == null || request.targetDatasetId().isBlank()) {
-      throw FlowForgeException.invalid("/targetDatasetId", "targetDatasetId is required: the dataset to compare with.");
+      throw FlowForgeException.invalid(
+          "/targetDatasetId", "targetDatasetId is required: the dataset to compare with.");
     }
     Dataset target = datasets.get(caller, workspaceId, request.targetDatasetId());
     List<String> key = reconcileKey(workspaceId, source, request.key());
@@ -242,8 +247,8 @@ public final class ProfilingService {
           try (DuckDbEngine engine = new DuckDbEngine();
               DatasetFiles.Named sourceFile = DatasetFiles.named(paths.get(0), source.format());
               DatasetFiles.Named targetFile = DatasetFiles.named(paths.get(1), target.format())) {
-            return new Reconciler(engine)
-                .reconcile(engine.register(sourceFile.path(), "source"), engine.register(targetFile.path(), "target"), key);
+            TableRef sourceTable = engine.register(sourceFile.path(), "source");
+            return new Reconciler(engine).reconcile(sourceTable, engine.register(targetFile.path(), "target"), key);
           }
         });
     return new ReconcileResult(sourceId, target.id(), key, result.matches(), result);
@@ -331,7 +336,8 @@ public final class ProfilingService {
   }
 
   /** Stored suggestions in the order the suggester makes them; kinds it no longer makes go last. */
-  private static List<StoredSuggestion> inWizardOrder(List<StoredSuggestion> items, List<StoredSuggestion> proposals) {
+  private static List<StoredSuggestion> inWizardOrder(
+      List<StoredSuggestion> items, List<StoredSuggestion> proposals) {
     List<String> order = proposals.stream().map(StoredSuggestion::kind).toList();
     return items.stream()
         .sorted(Comparator.comparingInt(s -> order.contains(s.kind()) ? order.indexOf(s.kind()) : order.size()))
@@ -373,7 +379,8 @@ public final class ProfilingService {
         .forEach(s -> suggestions.delete(workspaceId, s.datasetId(), s.layer(), s.kind()));
   }
 
-  private static List<String> affected(List<StoredSuggestion> stored, ProfileChanges changes, TableProfile profile) {
+  private static List<String> affected(
+      List<StoredSuggestion> stored, ProfileChanges changes, TableProfile profile) {
     Set<String> review = new HashSet<>(changes.reviewColumns());
     return stored.stream()
         .filter(s -> s.status().decided() && restsOn(s, profile).stream().anyMatch(review::contains))
@@ -429,7 +436,8 @@ public final class ProfilingService {
     if (jsonLength(override) > MAX_OVERRIDE_CHARS) {
       throw new FlowForgeException(
           ProblemType.PAYLOAD_TOO_LARGE,
-          "The override is longer than " + MAX_OVERRIDE_CHARS + " characters of JSON; keep only the settings you change.",
+          "The override is longer than " + MAX_OVERRIDE_CHARS
+              + " characters of JSON; keep only the settings you change.",
           "/override",
           null);
     }
@@ -485,9 +493,8 @@ public final class ProfilingService {
     StoredSuggestion loadDecision = decided.get(Layer.BRONZE + "/incremental_load");
     if (loadDecision != null) {
       Map<String, Object> value = loadDecision.effectiveValue();
-      watermark = loadDecision.status() == SuggestionStatus.REJECTED || !Boolean.TRUE.equals(value.get("enabled"))
-          || !(value.get("watermark_column") instanceof String name) || !columns.contains(name)
-          ? null : name;
+      boolean off = loadDecision.status() == SuggestionStatus.REJECTED || !Boolean.TRUE.equals(value.get("enabled"));
+      watermark = !off && value.get("watermark_column") instanceof String name && columns.contains(name) ? name : null;
     }
     return RuleGenerator.generate(profile, key, watermark, List.of());
   }
@@ -515,7 +522,8 @@ public final class ProfilingService {
 
   private List<String> reconcileKey(String workspaceId, Dataset source, List<String> requested) {
     if (requested != null) {
-      if (requested.isEmpty() || requested.size() > MAX_KEY_COLUMNS || requested.stream().anyMatch(c -> c == null || c.isBlank())) {
+      boolean blank = requested.stream().anyMatch(c -> c == null || c.isBlank());
+      if (requested.isEmpty() || requested.size() > MAX_KEY_COLUMNS || blank) {
         throw FlowForgeException.invalid(
             "/key", "key must list 1 to " + MAX_KEY_COLUMNS + " column names present in both datasets.");
       }
@@ -545,7 +553,8 @@ public final class ProfilingService {
     return key;
   }
 
-  private static List<WorkspaceRelationships.Table> tableNames(List<Dataset> profiled, List<StoredProfile> stored) {
+  private static List<WorkspaceRelationships.Table> tableNames(
+      List<Dataset> profiled, List<StoredProfile> stored) {
     Set<String> taken = new HashSet<>();
     List<WorkspaceRelationships.Table> tables = new ArrayList<>();
     for (int i = 0; i < profiled.size(); i++) {
@@ -565,7 +574,8 @@ public final class ProfilingService {
   }
 
   /** Runs {@code reader} with local copies of all the datasets' files open at once. */
-  private <T> T withFiles(Caller caller, String workspaceId, List<Dataset> files, Function<List<java.nio.file.Path>, T> reader) {
+  private <T> T withFiles(
+      Caller caller, String workspaceId, List<Dataset> files, Function<List<Path>, T> reader) {
     return withFiles(caller, workspaceId, files, new ArrayList<>(), reader);
   }
 
@@ -573,8 +583,8 @@ public final class ProfilingService {
       Caller caller,
       String workspaceId,
       List<Dataset> files,
-      List<java.nio.file.Path> open,
-      Function<List<java.nio.file.Path>, T> reader) {
+      List<Path> open,
+      Function<List<Path>, T> reader) {
     if (open.size() == files.size()) {
       return reader.apply(List.copyOf(open));
     }
@@ -582,6 +592,11 @@ public final class ProfilingService {
       open.add(path);
       return withFiles(caller, workspaceId, files, open, reader);
     });
+  }
+
+  /** The stored suggestion of a kind; a kind that is not a plain word is never looked up. */
+  private Optional<StoredSuggestion> stored(String workspaceId, String datasetId, Layer layer, String kind) {
+    return KIND.matcher(kind).matches() ? suggestions.find(workspaceId, datasetId, layer, kind) : Optional.empty();
   }
 
   /** A word from the request as it may appear in a message: anything odd is not echoed back. */
