@@ -127,6 +127,9 @@ describe("chat panel", () => {
     expect(
       await within(refined).findByText("Added to the canvas as dim_product, version 1."),
     ).toBeTruthy();
+    expect(
+      within(refined).getByRole("link", { name: "Open on the canvas" }).getAttribute("href"),
+    ).toBe(`#/workspaces/${demo.id}/models/mdl1`);
     await user.click(within(refined).getByRole("button", { name: "Apply to canvas" }));
     expect(
       await within(refined).findByText(

@@ -148,6 +148,7 @@ export function ChatPanel({ workspaceId }: { workspaceId: string }) {
         {messages.map((message) => (
           <MessageView
             key={message.id}
+            workspaceId={workspaceId}
             message={message}
             applying={applying === message.suggestion?.id}
             applied={message.suggestion ? (applied[message.suggestion.id] ?? null) : null}
@@ -225,11 +226,13 @@ function ConversationPicker({
 }
 
 function MessageView({
+  workspaceId,
   message,
   applying,
   applied,
   onApply,
 }: {
+  workspaceId: string;
   message: ChatMessage;
   applying: boolean;
   applied: AppliedSuggestion | null;
@@ -249,6 +252,7 @@ function MessageView({
       <p className="chat-text">{message.text}</p>
       {suggestion && (
         <SuggestionPreview
+          workspaceId={workspaceId}
           suggestion={suggestion}
           applying={applying}
           applied={applied}

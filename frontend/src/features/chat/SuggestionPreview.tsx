@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { paths } from "../../app/paths";
+import { hrefFor } from "../../app/router";
 import type { AppliedSuggestion, ChatSuggestion, SuggestedNode } from "../../api/types";
 
 const PREVIEW_WIDTH = 320;
@@ -9,11 +11,13 @@ const PREVIEW_HEIGHT = 160;
  * its canvas and the button that puts it on the canvas.
  */
 export function SuggestionPreview({
+  workspaceId,
   suggestion,
   applying,
   applied,
   onApply,
 }: {
+  workspaceId: string;
   suggestion: ChatSuggestion;
   applying: boolean;
   applied: AppliedSuggestion | null;
@@ -22,8 +26,9 @@ export function SuggestionPreview({
   const id = useId();
   const nodes = suggestion.content.reactflow_model?.nodes ?? [];
   const missing = suggestion.content.missing_tools ?? [];
+  const modelId = applied?.model.id ?? suggestion.appliedModelId;
   return (
-    <section className="suggestion" aria-labelledby={`${id}-title`}>
+    <section className="chat-suggestion" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Suggestion: {suggestion.title}</h3>
       <p className="muted">
         {plural(suggestion.nodeCount, "table")} ·{" "}
@@ -52,6 +57,7 @@ export function SuggestionPreview({
           {applying ? "Applying…" : "Apply to canvas"}
         </button>
         <span role="status">{applied ? appliedText(applied) : appliedBefore(suggestion)}</span>
+        {modelId && <a href={hrefFor(paths.model, { workspaceId, modelId })}>Open on the canvas</a>}
       </div>
     </section>
   );
