@@ -10,7 +10,8 @@ import java.util.Map;
  * counts which level followed each context, and a point's surprise is the negative log of its level's
  * probability averaged over the contexts seen before (a smoothed variable-order Markov model). So a value
  * well within range is surprising when it never followed its recent history — the anomalies point and
- * level statistics miss: a daily pattern that changes shape, a rhythm that stops.
+ * level statistics miss, such as a repeating rhythm whose order changes. Noise that moves values across
+ * level boundaries blurs the contexts; the {@link ShapeScorer} covers such noisy series better.
  *
  * <p>Single surprising points are common in noisy series; an incident is a run of them. The mean surprise
  * of the last few points is compared, as a robust z-score, with the means seen before, and scored against
