@@ -34,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class ProfilingService {
       items = proposals;
     }
     items = inWizardOrder(items, proposals);
-    List<QualityRule> rules = layer == Layer.SILVER ? rules(workspaceId, latest) : List.of();
+    List<QualityRule> rules = layer == Layer.SILVER ? rules(workspaceId, latest, References.NONE) : List.of();
     return new LayerView(
         datasetId, layer.name().toLowerCase(Locale.ROOT), latest.version(), latest.profile().rowCount(), items,
         rules);
@@ -183,26 +184,41 @@ public final class ProfilingService {
   public RuleSet generateRules(Caller caller, String workspaceId, String datasetId) {
     datasets.get(caller, workspaceId, datasetId);
     StoredProfile latest = requireProfile(workspaceId, datasetId);
-    return new RuleSet(datasetId, latest.version(), rules(workspaceId, latest));
+    return new RuleSet(
+        datasetId, latest.version(), rules(workspaceId, latest, references(caller, workspaceId, datasetId)));
   }
 
   /** Runs the dataset's rules on its file: pass rate per rule and a few failing rows, personal data masked. */
   public RuleRun runRules(Caller caller, String workspaceId, String datasetId) {
     Dataset dataset = datasets.get(caller, workspaceId, datasetId);
     StoredProfile latest = requireProfile(workspaceId, datasetId);
-    List<QualityRule> rules = rules(workspaceId, latest);
-    return datasets.withFile(caller, workspaceId, datasetId, path -> {
-      try (DuckDbEngine engine = new DuckDbEngine();
-          DatasetFiles.Named named = DatasetFiles.named(path, dataset.format())) {
-        TableRef table = engine.register(named.path(), dataset.name());
+    References references = references(caller, workspaceId, datasetId);
+    List<QualityRule> rules = rules(workspaceId, latest, references);
+    List<Dataset> files = new ArrayList<>(List.of(dataset));
+    files.addAll(references.targets().values());
+    return withFiles(caller, workspaceId, files, paths -> {
+      List<DatasetFiles.Named> named = new ArrayList<>();
+      try (DuckDbEngine engine = new DuckDbEngine()) {
+        for (int i = 0; i < files.size(); i++) {
+          named.add(DatasetFiles.named(paths.get(i), files.get(i).format()));
+        }
+        TableRef table = engine.register(named.get(0).path(), dataset.name());
         requireSameColumns(table, latest);
-        var results = new RuleRunner(engine).run(table, latest.profile(), rules, Map.of());
+        // Referenced tables under the names the relationships use, so REFERENTIAL rules find them.
+        Map<String, TableRef> others = new HashMap<>();
+        List<String> targetNames = List.copyOf(references.targets().keySet());
+        for (int i = 0; i < targetNames.size(); i++) {
+          others.put(targetNames.get(i), engine.register(named.get(i + 1).path(), "ref_" + i));
+        }
+        var results = new RuleRunner(engine).run(table, latest.profile(), rules, others);
         Map<String, QualityRule> byId = new HashMap<>();
         rules.forEach(rule -> byId.put(rule.id(), rule));
         return new RuleRun(
             datasetId,
             latest.version(),
             results.stream().map(r -> new RuleRun.Outcome(byId.get(r.ruleId()), r)).toList());
+      } finally {
+        named.forEach(DatasetFiles.Named::close);
       }
     });
   }
@@ -211,7 +227,7 @@ public final class ProfilingService {
   public RuleExport export(Caller caller, String workspaceId, String datasetId, String format) {
     Dataset dataset = datasets.get(caller, workspaceId, datasetId);
     StoredProfile latest = requireProfile(workspaceId, datasetId);
-    List<QualityRule> rules = rules(workspaceId, latest);
+    List<QualityRule> rules = rules(workspaceId, latest, references(caller, workspaceId, datasetId));
     return switch (format) {
       case "yaml" -> new RuleExport(format, "application/yaml", RuleExporter.yaml(dataset.name(), rules));
       case "check" ->
@@ -475,7 +491,7 @@ public final class ProfilingService {
 
   // ---- rules
 
-  private List<QualityRule> rules(String workspaceId, StoredProfile latest) {
+  private List<QualityRule> rules(String workspaceId, StoredProfile latest, References references) {
     TableProfile profile = latest.profile();
     Map<String, StoredSuggestion> decided = new HashMap<>();
     suggestions.listAll(workspaceId, latest.datasetId()).stream()
@@ -496,7 +512,55 @@ public final class ProfilingService {
       boolean off = loadDecision.status() == SuggestionStatus.REJECTED || !Boolean.TRUE.equals(value.get("enabled"));
       watermark = !off && value.get("watermark_column") instanceof String name && columns.contains(name) ? name : null;
     }
-    return RuleGenerator.generate(profile, key, watermark, List.of());
+    return RuleGenerator.generate(
+        renamed(profile, references.tableName()), key, watermark, references.relationships());
+  }
+
+  /**
+   * The foreign keys leaving one dataset, found across the workspace's profiled datasets, with the datasets
+   * they point at by table name. Reading every profiled file is why only the explicit quality operations
+   * (generate, run, export) look for them, never the suggestion reads.
+   */
+  private References references(Caller caller, String workspaceId, String datasetId) {
+    WorkspaceRelationships found;
+    try {
+      found = relationships(caller, workspaceId);
+    } catch (FlowForgeException tooMany) {
+      return References.NONE; // more profiled datasets than relationships are searched across
+    }
+    Map<String, String> datasetByTable = new HashMap<>();
+    found.tables().forEach(t -> datasetByTable.put(t.name(), t.datasetId()));
+    String tableName =
+        found.tables().stream()
+            .filter(t -> t.datasetId().equals(datasetId))
+            .map(WorkspaceRelationships.Table::name)
+            .findFirst()
+            .orElse(null);
+    if (tableName == null) {
+      return References.NONE;
+    }
+    List<Relationship> leaving =
+        found.relationships().stream().filter(r -> r.fromTable().equals(tableName)).toList();
+    Map<String, Dataset> targets = new LinkedHashMap<>();
+    for (Relationship r : leaving) {
+      String target = datasetByTable.get(r.toTable());
+      if (target != null && !target.equals(datasetId)) {
+        targets.computeIfAbsent(r.toTable(), name -> datasets.get(caller, workspaceId, target));
+      }
+    }
+    List<Relationship> runnable = leaving.stream().filter(r -> targets.containsKey(r.toTable())).toList();
+    return new References(tableName, runnable, targets);
+  }
+
+  /**
+   * Foreign keys leaving a dataset.
+   *
+   * @param tableName the dataset's table name in the relationships (null: the profile's own name)
+   * @param relationships the foreign keys whose target dataset is known
+   * @param targets referenced datasets by table name
+   */
+  private record References(String tableName, List<Relationship> relationships, Map<String, Dataset> targets) {
+    static final References NONE = new References(null, List.of(), Map.of());
   }
 
   private static String suggestedWatermark(TableProfile profile) {
@@ -568,6 +632,9 @@ public final class ProfilingService {
   }
 
   private static TableProfile renamed(TableProfile p, String name) {
+    if (name == null) {
+      return p;
+    }
     return new TableProfile(
         name, p.format(), p.engine(), p.rowCount(), p.sampleSize(), p.exactDuplicateRows(), p.columns(),
         p.candidateKeys(), p.csvDialect());

@@ -184,6 +184,35 @@ class ProfilingApiIT {
   }
 
   @Test
+  void generatesAndRunsReferentialRules_fromTheWorkspaceRelationships() {
+    String product = LocalApi.datasetPath(demo, demoDataset("product"));
+    for (String name : List.of("product", "productcategory")) {
+      Answer profiled = api.post(LocalApi.datasetPath(demo, demoDataset(name)) + "/profile", null);
+      assertEquals(201, profiled.status(), profiled.text());
+    }
+
+    Answer generated = api.post(product + "/quality/rules", null);
+    Answer run = api.post(product + "/quality/run", null);
+
+    assertEquals(200, generated.status(), generated.text());
+    JsonNode referential =
+        StreamSupport.stream(generated.json().get("items").spliterator(), false)
+            .filter(r -> r.get("kind").asText().equals("REFERENTIAL"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no referential rule: " + generated.text()));
+    assertEquals("productcategory", referential.at("/params/table").asText());
+    assertEquals(List.of("category_id"), texts(referential.get("columns")));
+    assertEquals(200, run.status(), run.text());
+    JsonNode outcome =
+        StreamSupport.stream(run.json().get("results").spliterator(), false)
+            .filter(r -> r.at("/rule/id").asText().equals(referential.get("id").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the referential rule did not run: " + run.text()));
+    assertTrue(outcome.at("/result/checked").asLong() > 0, outcome.toString());
+    assertEquals(1.0, outcome.at("/result/passRate").asDouble(), outcome.toString());
+  }
+
+  @Test
   void runsRulesWithPassRates_andExportsThem() {
     String workspace = api.createWorkspace("Quality");
     String path = uploadAndProfile(workspace, "sales", "sale_id,email,amount,sold_at\n" + rows(30, 0));
