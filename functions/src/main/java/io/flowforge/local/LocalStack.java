@@ -81,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
           new LocalFolderBlobStore(blobRoot, uploadBase, signingKey, settings.maxUploadBytes(), Clock.systemUTC());
       Wiring wiring = Wiring.create(settings, dynamoDb, blobs, Clock.systemUTC());
       String demoWorkspaceId = DemoWorkspace.seedIfAbsent(wiring, blobs);
-      LocalServer server = LocalServer.start(bound, wiring, devToken, Optional.of(blobs::receive));
+      LocalServer server =
+          LocalServer.start(bound, wiring, devToken, Optional.of(blobs::receive), demoWorkspaceId);
       LocalScheduler scheduler = LocalScheduler.start(ScheduleCatalog.all(), wiring);
       return new LocalStack(
           dynamoDbLocal, server, scheduler, wiring, devToken, dataDir, blobRoot, demoWorkspaceId);
