@@ -96,6 +96,11 @@ public final class LocalStack implements AutoCloseable {
     return server.baseUri();
   }
 
+  /** Where MCP clients reach the tools over streamable HTTP, with the dev token as a bearer token. */
+  public URI mcpUri() {
+    return baseUri().resolve(McpHttpEndpoint.PATH);
+  }
+
   /** The address to open in a browser: the web app reads the token from the fragment. */
   public URI browserUri() {
     return URI.create(baseUri() + "/#token=" + devToken);

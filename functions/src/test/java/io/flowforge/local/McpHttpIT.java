@@ -190,7 +190,7 @@ class McpHttpIT {
     headers.forEach(request::header);
     HttpClientStreamableHttpTransport transport =
         HttpClientStreamableHttpTransport.builder(stack.baseUri().toString())
-            .endpoint(McpHttpEndpoint.PATH)
+            .endpoint(stack.mcpUri().getPath())
             .requestBuilder(request)
             .jsonMapper(McpJsonDefaults.getMapper())
             .build();
