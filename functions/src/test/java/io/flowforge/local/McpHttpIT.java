@@ -103,11 +103,13 @@ class McpHttpIT {
 
       JsonNode metadata =
           structured(call(client, "get_table_metadata", Map.of("table_names", List.of("item"))));
-      McpSchema.CallToolResult demoTable = call(client, "suggest_keys", Map.of("table_name", "customer"));
+      McpSchema.CallToolResult demoTable = call(client, "suggest_keys", Map.of("table_name", "product"));
       JsonNode analysis = structured(call(client, "analyze_schema", Map.of("tables", List.of("item"))));
 
       assertEquals("item", metadata.at("/tables/0/name").asText(), metadata.toString());
       assertTrue(Boolean.TRUE.equals(demoTable.isError()), "the demo's tables are not in this workspace");
+      String refusal = ((McpSchema.TextContent) demoTable.content().get(0)).text();
+      assertTrue(refusal.contains("no table 'product'"), refusal);
       assertTrue(column(analysis.at("/tables/0/columns"), "name").has("topValues"), analysis.toString());
     } finally {
       client.closeGracefully();
@@ -165,13 +167,15 @@ class McpHttpIT {
   }
 
   @Test
-  void refusesBodiesOverOneMebibyte_malformedMessagesAndGet() throws Exception {
+  void refusesBodiesOverOneMebibyte_malformedMessagesAndGet_andAcceptsNotifications() throws Exception {
     String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
         + "x".repeat(LocalServer.MAX_API_BODY_BYTES) + "\"}}";
 
     HttpResponse<String> tooLarge = post(authorized(), huge);
     HttpResponse<String> notJson = post(authorized(), "{\"jsonrpc\":");
     HttpResponse<String> notJsonRpc = post(authorized(), "[1, 2, 3]");
+    HttpResponse<String> notification =
+        post(authorized(), "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     HttpResponse<String> get =
         send(HttpRequest.newBuilder(mcp("")).header("Authorization", "Bearer " + TOKEN).GET());
 
@@ -179,6 +183,8 @@ class McpHttpIT {
     assertProblem(notJson, 400, "bad-request");
     assertProblem(notJsonRpc, 400, "bad-request");
     assertProblem(get, 405, "method-not-allowed");
+    assertEquals(202, notification.statusCode(), notification.body());
+    assertEquals("", notification.body());
     assertEquals("POST", get.headers().firstValue("allow").orElse(""));
     JsonNode keys = structured(call(demo, "suggest_keys", Map.of("table_name", "product")));
     assertEquals("product_id", keys.at("/candidate_keys/0/columns/0").asText(),
