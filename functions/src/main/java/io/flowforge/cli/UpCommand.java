@@ -58,6 +58,8 @@ final class UpCommand implements Callable<Integer> {
       System.out.println("FlowForge is running: " + stack.browserUri());
       System.out.println("Dev token: " + stack.devToken());
       System.out.println(
+          "MCP over streamable HTTP: " + stack.mcpUri() + " (Authorization: Bearer <dev token>)");
+      System.out.println(
           stack.persistent()
               ? "Data persists in " + stack.dataDir().orElseThrow()
               : "Data is in memory and is lost on exit (use --data-dir DIR to keep it).");

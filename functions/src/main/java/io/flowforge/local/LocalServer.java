@@ -38,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * The local stand-in for API Gateway: turns each HTTP request into the same payload v2 event API Gateway
  * sends, checks the dev token where the route needs one, calls the feature's handler (the class Lambda
- * runs, built once) and writes its answer. It also serves the web app and accepts local uploads.
+ * runs, built once) and writes its answer. It also serves the web app, accepts local uploads and serves the
+ * tools to MCP clients at {@code /mcp}.
  */
 public final class LocalServer implements AutoCloseable {
   /** The subject of the local dev user; the JWT {@code sub} claim the handlers see. */
@@ -57,6 +58,7 @@ public final class LocalServer implements AutoCloseable {
   private final byte[] devToken;
   private final Optional<UploadReceiver> uploads;
   private final StaticFiles staticFiles = new StaticFiles("static");
+  private final McpHttpEndpoint mcp;
 
   /** Accepts the body of a local upload URL (the local equivalent of a presigned S3 PUT). */
   @FunctionalInterface
@@ -70,8 +72,14 @@ public final class LocalServer implements AutoCloseable {
     void receive(String path, String rawQuery, InputStream body) throws IOException;
   }
 
-  private LocalServer(HttpServer server, Wiring wiring, String devToken, Optional<UploadReceiver> uploads) {
+  private LocalServer(
+      HttpServer server,
+      Wiring wiring,
+      String devToken,
+      Optional<UploadReceiver> uploads,
+      McpHttpEndpoint mcp) {
     this.server = server;
+    this.mcp = mcp;
     this.devToken = devToken.getBytes(StandardCharsets.UTF_8);
     this.uploads = uploads;
     this.handlers = buildHandlers(wiring);
@@ -87,10 +95,19 @@ public final class LocalServer implements AutoCloseable {
     return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
   }
 
-  /** Starts serving on an already bound socket. */
+  /**
+   * Starts serving on an already bound socket.
+   *
+   * @param mcpWorkspaceId the workspace MCP requests act on when they name none
+   */
   public static LocalServer start(
-      HttpServer bound, Wiring wiring, String devToken, Optional<UploadReceiver> uploads) {
-    LocalServer local = new LocalServer(bound, wiring, devToken, uploads);
+      HttpServer bound,
+      Wiring wiring,
+      String devToken,
+      Optional<UploadReceiver> uploads,
+      String mcpWorkspaceId) {
+    LocalServer local =
+        new LocalServer(bound, wiring, devToken, uploads, new McpHttpEndpoint(wiring, mcpWorkspaceId));
     bound.start();
     return local;
   }
@@ -107,6 +124,7 @@ public final class LocalServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    mcp.close();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -120,6 +138,10 @@ public final class LocalServer implements AutoCloseable {
         if (response != null) {
           write(exchange, response);
         }
+      } else if (path.equals(McpHttpEndpoint.PATH)) {
+        boolean authenticated = hasDevToken(exchange.getRequestHeaders());
+        write(exchange,
+            authenticated ? mcp.serve(exchange, requestId) : unauthorized(exchange, path, requestId));
       } else if (path.startsWith(UPLOAD_PREFIX) && uploads.isPresent()) {
         write(exchange, upload(exchange, path, requestId));
       } else if (exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD")) {
@@ -151,13 +173,7 @@ public final class LocalServer implements AutoCloseable {
     }
     RouteMatcher.Match match = result.match().get();
     if (match.route().authenticated() && !hasDevToken(exchange.getRequestHeaders())) {
-      exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-      return Http.problem(
-          ProblemType.UNAUTHORIZED,
-          "Missing or wrong token. Send Authorization: Bearer <dev token>; ./flowforge up prints it.",
-          null,
-          rawPath,
-          requestId);
+      return unauthorized(exchange, rawPath, requestId);
     }
     Optional<byte[]> body = readLimited(exchange.getRequestBody(), MAX_API_BODY_BYTES);
     if (body.isEmpty()) {
@@ -200,6 +216,16 @@ public final class LocalServer implements AutoCloseable {
           ProblemType.INTERNAL, "The upload could not be stored. Retry; request id " + requestId + ".", null,
           path, requestId);
     }
+  }
+
+  private static APIGatewayV2HTTPResponse unauthorized(HttpExchange exchange, String path, String requestId) {
+    exchange.getResponseHeaders().set("www-authenticate", "Bearer");
+    return Http.problem(
+        ProblemType.UNAUTHORIZED,
+        "Missing or wrong token. Send Authorization: Bearer <dev token>; ./flowforge up prints it.",
+        null,
+        path,
+        requestId);
   }
 
   private static APIGatewayV2HTTPResponse notFound(String path, String requestId) {

@@ -81,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
           new LocalFolderBlobStore(blobRoot, uploadBase, signingKey, settings.maxUploadBytes(), Clock.systemUTC());
       Wiring wiring = Wiring.create(settings, dynamoDb, blobs, Clock.systemUTC());
       String demoWorkspaceId = DemoWorkspace.seedIfAbsent(wiring, blobs);
-      LocalServer server = LocalServer.start(bound, wiring, devToken, Optional.of(blobs::receive));
+      LocalServer server =
+          LocalServer.start(bound, wiring, devToken, Optional.of(blobs::receive), demoWorkspaceId);
       LocalScheduler scheduler = LocalScheduler.start(ScheduleCatalog.all(), wiring);
       return new LocalStack(
           dynamoDbLocal, server, scheduler, wiring, devToken, dataDir, blobRoot, demoWorkspaceId);
@@ -93,6 +94,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI baseUri() {
     return server.baseUri();
+  }
+
+  /** Where MCP clients reach the tools over streamable HTTP, with the dev token as a bearer token. */
+  public URI mcpUri() {
+    return baseUri().resolve(McpHttpEndpoint.PATH);
   }
 
   /** The address to open in a browser: the web app reads the token from the fragment. */

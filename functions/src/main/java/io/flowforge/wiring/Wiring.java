@@ -17,6 +17,7 @@ import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.assistant.OfflineArchitect;
 import io.flowforge.assistant.StandardTools;
 import io.flowforge.assistant.ToolRegistry;
+import io.flowforge.conversation.CatalogSource;
 import io.flowforge.conversation.ConversationService;
 import io.flowforge.conversation.DatasetCatalogSource;
 import io.flowforge.conversation.SuggestionApplier;
@@ -243,6 +244,15 @@ public final class Wiring {
       optimizer = new OptimizerService(new DatabricksOptimizer());
     }
     return optimizer;
+  }
+
+  /**
+   * Workspaces' tables as the assistant's tools see them, for tool calls made outside a conversation (the
+   * local MCP server over HTTP). Opening one holds nothing until it is used, so a new one per caller is
+   * cheap.
+   */
+  public CatalogSource catalogs() {
+    return new DatasetCatalogSource(datasets(), blobs.get(), settings.scratchDirectory().resolve("catalogs"));
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

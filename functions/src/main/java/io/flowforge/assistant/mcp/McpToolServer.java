@@ -7,13 +7,17 @@ import io.flowforge.assistant.ToolDefinition;
 import io.flowforge.assistant.ToolRegistry;
 import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Json;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -26,6 +30,11 @@ import java.util.Map;
  */
 public final class McpToolServer {
   public static final String NAME = "flowforge";
+  /**
+   * Key of the {@link ToolContext} in the transport context of a stateless request: the transport knows
+   * the caller and the workspace, the tools only read it.
+   */
+  public static final String TOOL_CONTEXT = "flowforge.toolContext";
 
   private McpToolServer() {}
 
@@ -43,21 +52,58 @@ public final class McpToolServer {
         .build();
   }
 
+  /**
+   * A server answering each request on its own (MCP streamable HTTP without sessions). The transport puts
+   * the request's {@link ToolContext} under {@link #TOOL_CONTEXT} for every {@code tools/call}; tools run on
+   * the thread that handles the request.
+   */
+  public static McpStatelessSyncServer stateless(
+      ToolRegistry registry, McpStatelessServerTransport transport, String version) {
+    McpJsonMapper mapper = McpJsonDefaults.getMapper();
+    return McpServer.sync(transport)
+        .serverInfo(NAME, version)
+        .instructions("FlowForge data architect tools for the workspace the request names: schema analysis,"
+            + " modeling patterns, model generation and Databricks optimization.")
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+        .validateToolInputs(false)
+        .immediateExecution(true)
+        .tools(registry.definitions().stream()
+            .map(d -> new McpStatelessServerFeatures.SyncToolSpecification(
+                tool(mapper, d),
+                (transportContext, request) ->
+                    call(registry, transportContext, d.name(), request.arguments())))
+            .toList())
+        .build();
+  }
+
   static List<SyncToolSpecification> specifications(ToolRegistry registry, ToolContext context, McpJsonMapper mapper) {
     return registry.definitions().stream().map(d -> specification(registry, context, mapper, d)).toList();
   }
 
   private static SyncToolSpecification specification(
       ToolRegistry registry, ToolContext context, McpJsonMapper mapper, ToolDefinition definition) {
-    McpSchema.Tool tool =
-        McpSchema.Tool.builder(definition.name(), mapper, definition.inputSchema().toString())
-            .title(definition.group() + ": " + definition.name())
-            .description(definition.description())
-            .build();
     return SyncToolSpecification.builder()
-        .tool(tool)
+        .tool(tool(mapper, definition))
         .callHandler((exchange, request) -> call(registry, context, definition.name(), request.arguments()))
         .build();
+  }
+
+  private static McpSchema.Tool tool(McpJsonMapper mapper, ToolDefinition definition) {
+    return McpSchema.Tool.builder(definition.name(), mapper, definition.inputSchema().toString())
+        .title(definition.group() + ": " + definition.name())
+        .description(definition.description())
+        .build();
+  }
+
+  private static McpSchema.CallToolResult call(
+      ToolRegistry registry, McpTransportContext request, String name, Map<String, Object> arguments) {
+    if (!(request.get(TOOL_CONTEXT) instanceof ToolContext context)) {
+      return McpSchema.CallToolResult.builder()
+          .addTextContent("No workspace is open for this request.")
+          .isError(true)
+          .build();
+    }
+    return call(registry, context, name, arguments);
   }
 
   private static McpSchema.CallToolResult call(ToolRegistry registry, ToolContext context, String name, Map<String, Object> arguments) {
