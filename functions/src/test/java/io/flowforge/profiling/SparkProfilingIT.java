@@ -122,7 +122,7 @@ class SparkProfilingIT {
             spark.sql(
                 "INSERT INTO bank_transactions_checked SELECT transaction_id, customer_id, account_id,"
                     + " -999999999.0 AS amount, currency, transaction_type, channel, merchant, status,"
-                    + " transaction_date, updated_at FROM bank_transactions LIMIT 1"));
+                    + " transaction_date FROM bank_transactions LIMIT 1"));
     assertTrue(causes(refused).contains("amount_range"), causes(refused));
   }
 

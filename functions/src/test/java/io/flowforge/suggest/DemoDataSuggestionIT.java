@@ -46,6 +46,7 @@ class DemoDataSuggestionIT {
     assertEquals(List.of("transaction_id"), find(silver, "primary_key").value().get("columns"));
     Suggestion dedup = find(silver, "deduplication");
     assertEquals("latest", dedup.value().get("keep"));
+    assertEquals(List.of("transaction_date DESC"), dedup.value().get("sort_by"));
     assertTrue(((Number) dedup.value().get("late_update_keys")).longValue() > 0, dedup.toString());
     assertTrue(silver.qualityRules().stream().anyMatch(r -> r.kind().equals("RANGE") && r.columns().equals(List.of("amount"))));
     assertTrue(silver.qualityRules().stream().anyMatch(r -> r.kind().equals("NOT_NULL") && r.columns().equals(List.of("customer_id"))));

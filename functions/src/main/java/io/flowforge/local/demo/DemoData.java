@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -89,15 +90,14 @@ public final class DemoData {
 
   /**
    * About 3,000 transactions in time order. Roughly 1.5% are repeated byte for byte (a replayed extract)
-   * and 4% get a later row with the same {@code transaction_id}, a later {@code updated_at} and their final
-   * status (a pending card payment that posted).
+   * and 4% get a later row with the same {@code transaction_id}, the later {@code transaction_date} at which
+   * it posted and its final status (a pending card payment that posted), so the latest row per transaction
+   * is the one with the latest {@code transaction_date}.
    */
   static String bankTransactions() {
     Random random = new Random(SEED + 1);
-    StringBuilder csv =
-        new StringBuilder(
-            "transaction_id,customer_id,account_id,amount,currency,transaction_type,channel,merchant,status,"
-                + "transaction_date,updated_at\n");
+    // Rows by the time they enter the extract: a posting lands after the transactions made meanwhile.
+    List<Map.Entry<LocalDateTime, String>> rows = new ArrayList<>();
     LocalDateTime at = FIRST_TRANSACTION;
     for (int i = 1; i <= TRANSACTIONS; i++) {
       at = at.plusSeconds(60 + random.nextInt(3 * 3600));
@@ -111,17 +111,20 @@ public final class DemoData {
       String row =
           transactionId(i) + "," + customerId(customer) + ",ACC" + (100_000 + customer) + "," + amount(random, type)
               + ",AUD," + type + "," + channel + "," + merchant + ",";
-      csv.append(row).append(status).append(',').append(TIMESTAMP.format(at)).append(',')
-          .append(TIMESTAMP.format(at)).append('\n');
+      rows.add(Map.entry(at, row + status + "," + TIMESTAMP.format(at)));
       if (lateUpdate) {
         LocalDateTime posted = at.plusHours(12 + random.nextInt(60));
-        csv.append(row).append("POSTED,").append(TIMESTAMP.format(at)).append(',')
-            .append(TIMESTAMP.format(posted)).append('\n');
+        rows.add(Map.entry(posted, row + "POSTED," + TIMESTAMP.format(posted)));
       } else if (random.nextInt(1000) < 15) {
-        csv.append(row).append(status).append(',').append(TIMESTAMP.format(at)).append(',')
-            .append(TIMESTAMP.format(at)).append('\n');
+        rows.add(Map.entry(at, row + status + "," + TIMESTAMP.format(at)));
       }
     }
+    rows.sort(Map.Entry.comparingByKey()); // stable: a replayed row stays next to its original
+    StringBuilder csv =
+        new StringBuilder(
+            "transaction_id,customer_id,account_id,amount,currency,transaction_type,channel,merchant,status,"
+                + "transaction_date\n");
+    rows.forEach(row -> csv.append(row.getValue()).append('\n'));
     return csv.toString();
   }
 

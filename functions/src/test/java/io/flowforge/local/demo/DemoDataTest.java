@@ -34,8 +34,9 @@ class DemoDataTest {
         duplicates++;
       } else {
         lateUpdates++;
-        assertEquals(earlier[9], row[9], "same transaction_date");
-        assertTrue(row[10].compareTo(earlier[10]) > 0, "later updated_at");
+        assertEquals("PENDING", earlier[8], "the first row was pending");
+        assertEquals("POSTED", row[8], "the late row carries the final status");
+        assertTrue(row[9].compareTo(earlier[9]) > 0, "later transaction_date");
       }
     }
 
