@@ -8,23 +8,15 @@ import io.flowforge.core.Caller;
 import io.flowforge.modeling.SavedModel;
 import io.flowforge.testing.Chromium;
 import io.flowforge.testing.Screen;
-import io.flowforge.wiring.Settings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,39 +31,29 @@ class BrowserChatIT {
   // Generous because the machine may be busy and each answer profiles the tables; waits end on
   // success.
   static final Duration PATIENCE = Duration.ofSeconds(90);
-  static Path scratch;
-  static LocalStack stack;
-  static LocalApi api;
-  static WebDriver browser;
+  static BrowserSession session;
 
   @BeforeAll
   static void start() throws IOException {
-    scratch = Files.createTempDirectory("flowforge-browser-chat-");
-    stack = LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)));
-    api = new LocalApi(stack.baseUri(), TOKEN);
-    browser = Chromium.start(scratch.resolve("profile"));
+    session = BrowserSession.start(TOKEN);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
-    if (stack != null) {
-      stack.close();
-    }
-    deleteTree(scratch);
   }
 
   @Test
   void aTwoTurnConversationRefinesTheDimension_andApplyPutsItOnTheCanvas() {
-    String workspace = stack.demoWorkspaceId();
-    String workspaceName = api.get("/api/workspaces/" + workspace).json().get("name").asText();
-    Screen screen = new Screen(browser, PATIENCE);
+    String workspace = session.stack.demoWorkspaceId();
+    String workspaceName = session.api.get("/api/workspaces/" + workspace).json().get("name").asText();
+    Screen screen = new Screen(session.browser, PATIENCE);
 
-    browser.get(stack.browserUri().toString());
+    session.browser.get(session.stack.browserUri().toString());
     screen.heading(1, workspaceName);
-    WebElement assistant = region(browser, "Assistant");
+    WebElement assistant = region(session.browser, "Assistant");
     ask(screen, assistant, "create a dimension based on product and productcategory");
     WebElement first = region(assistant, "Suggestion: dim_product (SCD Type 2)");
     String firstTables = first.getText();
@@ -87,10 +69,10 @@ class BrowserChatIT {
     assertTrue(toolCalls.contains("generate_dimensional_model done"), toolCalls.toString());
     assertTrue(firstTables.contains("tables"), firstTables);
     JsonNode conversations =
-        api.get("/api/workspaces/" + workspace + "/conversations").json().get("items");
+        session.api.get("/api/workspaces/" + workspace + "/conversations").json().get("items");
     assertEquals(1, conversations.size());
     JsonNode messages =
-        api.get(
+        session.api.get(
                 "/api/workspaces/"
                     + workspace
                     + "/conversations/"
@@ -102,7 +84,7 @@ class BrowserChatIT {
     assertEquals(1, messages.get(3).at("/suggestion/content/request/scdType").asInt());
     String appliedModel = messages.get(3).at("/suggestion/appliedModelId").asText();
     List<SavedModel> models =
-        stack.wiring().models().list(new Caller(LocalServer.DEV_SUBJECT), workspace);
+        session.stack.wiring().models().list(new Caller(LocalServer.DEV_SUBJECT), workspace);
     assertEquals(1, models.size());
     assertEquals(appliedModel, models.get(0).id());
     assertEquals("dim_product", models.get(0).name());
@@ -116,14 +98,14 @@ class BrowserChatIT {
 
   /** The region (a section named by its heading) inside {@code scope}, once it is on the page. */
   private static WebElement region(SearchContext scope, String name) {
-    return new WebDriverWait(browser, PATIENCE)
+    return new WebDriverWait(session.browser, PATIENCE)
         .ignoring(StaleElementReferenceException.class)
         .withMessage(
             () ->
                 "waiting for a region named '"
                     + name
                     + "'; the page shows: "
-                    + browser.findElement(By.tagName("body")).getText())
+                    + session.browser.findElement(By.tagName("body")).getText())
         .until(
             driver ->
                 scope.findElements(By.cssSelector("section")).stream()
@@ -135,14 +117,4 @@ class BrowserChatIT {
                     .orElse(null));
   }
 
-  private static void deleteTree(Path root) {
-    if (root == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

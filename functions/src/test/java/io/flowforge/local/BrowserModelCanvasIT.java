@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowforge.testing.Chromium;
 import io.flowforge.testing.Screen;
-import io.flowforge.wiring.Settings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,34 +24,26 @@ class BrowserModelCanvasIT {
   static final String TOKEN = "browser-canvas-token";
   // Generous because the machine may be busy; every wait ends as soon as the page shows what it waits for.
   static final Duration PATIENCE = Duration.ofSeconds(60);
-  static Path scratch;
-  static LocalStack stack;
-  static WebDriver browser;
+  static BrowserSession session;
 
   @BeforeAll
   static void start() throws IOException {
-    scratch = Files.createTempDirectory("flowforge-canvas-");
-    stack = LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)));
-    browser = Chromium.start(scratch.resolve("profile"));
+    session = BrowserSession.start(TOKEN);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (session != null) {
+      session.close();
     }
-    if (stack != null) {
-      stack.close();
-    }
-    deleteTree(scratch);
   }
 
   @Test
   void drawsTheGeneratedModelsOnTheCanvas_whenAPersonGeneratesThemFromTheDemoProducts() {
-    Screen screen = new Screen(browser, PATIENCE);
-    browser.get(stack.browserUri().toString());
+    Screen screen = new Screen(session.browser, PATIENCE);
+    session.browser.get(session.stack.browserUri().toString());
     screen.heading(1, "Demo: retail bank and bike shop");
-    new WebDriverWait(browser, PATIENCE).until(d -> d.findElement(By.linkText("Models"))).click();
+    new WebDriverWait(session.browser, PATIENCE).until(d -> d.findElement(By.linkText("Models"))).click();
     screen.heading(1, "Models");
     WebElement generate = screen.form("Generate a model");
     screen.labelled(generate, "product").click();
@@ -78,11 +62,11 @@ class BrowserModelCanvasIT {
         "Satellite sat_product_details", "Satellite sat_category_details")) {
       assertTrue(node(name).width() > 100, name);
     }
-    assertTrue(browser.findElements(By.cssSelector(".model-canvas .react-flow__edge")).size() >= 3,
+    assertTrue(session.browser.findElements(By.cssSelector(".model-canvas .react-flow__edge")).size() >= 3,
         "relationships are drawn as edges");
 
-    new Select(screen.labelled(browser, "Table")).selectByVisibleText("hub_product");
-    String sql = new WebDriverWait(browser, PATIENCE)
+    new Select(screen.labelled(session.browser, "Table")).selectByVisibleText("hub_product");
+    String sql = new WebDriverWait(session.browser, PATIENCE)
         .ignoring(StaleElementReferenceException.class)
         .until(d -> d.findElements(By.cssSelector("[role=tabpanel]")).stream()
             .map(WebElement::getText)
@@ -100,10 +84,10 @@ class BrowserModelCanvasIT {
    * Flow re-renders nodes as it measures them, so an element found a moment ago may be replaced.
    */
   private static Drawn node(String name) {
-    return new WebDriverWait(browser, PATIENCE)
+    return new WebDriverWait(session.browser, PATIENCE)
         .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> "the canvas shows no node '" + name + "'; it shows: "
-            + browser.findElements(By.cssSelector(".model-canvas article")).stream()
+            + session.browser.findElements(By.cssSelector(".model-canvas article")).stream()
                 .map(e -> e.getAttribute("aria-label")).toList())
         .until(d -> d.findElements(By.cssSelector(".model-canvas article")).stream()
             .filter(e -> name.equals(e.getAttribute("aria-label")) && e.isDisplayed())
@@ -112,14 +96,4 @@ class BrowserModelCanvasIT {
             .orElse(null));
   }
 
-  private static void deleteTree(Path root) {
-    if (root == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -9,18 +9,13 @@ import io.flowforge.api.MonitoringCheckHandler;
 import io.flowforge.monitoring.MonitoringService;
 import io.flowforge.testing.Chromium;
 import io.flowforge.testing.Screen;
-import io.flowforge.wiring.Settings;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,44 +27,35 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserMonitoringIT {
   static final String TOKEN = "browser-monitoring-token";
   static final Duration PATIENCE = Duration.ofSeconds(30);
-  static LocalStack stack;
-  static LocalApi api;
-  static WebDriver browser;
-  static Path profile;
+  static BrowserSession session;
 
   @BeforeAll
   static void start() throws IOException {
-    profile = Files.createTempDirectory("flowforge-browser-monitoring-");
-    stack = LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)));
-    api = new LocalApi(stack.baseUri(), TOKEN);
-    browser = Chromium.start(profile.resolve("profile"));
+    session = BrowserSession.start(TOKEN);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (stack != null) {
-      stack.close();
+    if (session != null) {
+      session.close();
     }
   }
 
   @Test
   void showsTheHistoryAndTheAlert_andMarksItExpectedAndCreatesARule() throws Exception {
-    String workspace = api.createWorkspace("Monitored");
+    String workspace = session.api.createWorkspace("Monitored");
     String base = "/api/workspaces/" + workspace + "/monitoring";
-    String secret = api.post(base + "/secret", null).json().get("secret").asText();
-    new SignedReports(stack.baseUri(), workspace, secret).dailyRunsEndingInADrop();
+    String secret = session.api.post(base + "/secret", null).json().get("secret").asText();
+    new SignedReports(session.stack.baseUri(), workspace, secret).dailyRunsEndingInADrop();
     ScheduledEvent event = new ScheduledEvent();
     event.setTime(DateTime.now());
-    new MonitoringCheckHandler(stack.wiring()).handleRequest(event, null);
-    Screen screen = new Screen(browser, PATIENCE);
+    new MonitoringCheckHandler(session.stack.wiring()).handleRequest(event, null);
+    Screen screen = new Screen(session.browser, PATIENCE);
 
-    browser.get(stack.browserUri().toString());
-    browser.get(stack.baseUri() + "/#/workspaces/" + workspace + "/monitoring");
+    session.browser.get(session.stack.browserUri().toString());
+    session.browser.get(session.stack.baseUri() + "/#/workspaces/" + workspace + "/monitoring");
     screen.heading(1, "Monitoring");
-    screen.button(browser, "Show history of orders_daily rows:silver.orders").click();
+    screen.button(session.browser, "Show history of orders_daily rows:silver.orders").click();
     WebElement chart =
         await(By.cssSelector("svg[aria-label^='History of orders_daily rows:silver.orders']"));
     assertTrue(chart.getAttribute("aria-label").contains("1 anomalies"), chart.getAttribute("aria-label"));
@@ -88,7 +74,7 @@ class BrowserMonitoringIT {
         "Marked as expected: this point no longer trains the baseline.");
 
     String monitorId = MonitoringService.monitorId("orders_daily", "rows:silver.orders");
-    JsonNode series = api.get(base + "/monitors/" + monitorId + "/series").json();
+    JsonNode series = session.api.get(base + "/monitors/" + monitorId + "/series").json();
     assertEquals("EXPECTED", series.at("/anomalies/0/status").asText());
     assertEquals(1, series.at("/monitor/rules").size());
     assertTrue(series.at("/points").get(series.at("/points").size() - 1).get("markedExpected").asBoolean());
@@ -99,7 +85,7 @@ class BrowserMonitoringIT {
   }
 
   private static WebElement await(By selector) {
-    return new WebDriverWait(browser, PATIENCE)
+    return new WebDriverWait(session.browser, PATIENCE)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(driver -> driver.findElements(selector).stream().findFirst().orElse(null));
   }
