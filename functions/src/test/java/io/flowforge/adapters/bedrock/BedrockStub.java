@@ -20,13 +20,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * A local stand-in for Bedrock that speaks the real Converse wire format on 127.0.0.1: each test scripts
  * the answers in order, and every request body is recorded so tests can check what would have left the
- * machine.
+ * machine. {@code POST /model/{id}/converse} answers JSON; {@code POST /model/{id}/converse-stream} answers
+ * {@code application/vnd.amazon.eventstream}, framed by the SDK's own event-stream codec.
  */
 public final class BedrockStub implements AutoCloseable {
-  /** One request as received. */
-  public record Received(String modelId, String body) {}
+  private static final String CONVERSE_STREAM = "/converse-stream";
 
-  private record Scripted(int status, String errorType, String body, boolean hang) {}
+  /**
+   * One request as received.
+   *
+   * @param streamed whether it was a ConverseStream request
+   */
+  public record Received(String modelId, String body, boolean streamed) {}
+
+  /** A scripted answer: an HTTP response, a hang, or (when {@code stream} is set) an event stream. */
+  private record Scripted(int status, String errorType, String body, boolean hang, StreamScript stream) {}
 
   private final HttpServer server;
   private final Deque<Scripted> script = new ArrayDeque<>();
@@ -68,16 +76,42 @@ public final class BedrockStub implements AutoCloseable {
   /** The next request gets no answer until the stub closes (the client's timeout must fire first). */
   BedrockStub thenHang() {
     synchronized (script) {
-      script.add(new Scripted(0, null, null, true));
+      script.add(new Scripted(0, null, null, true, null));
     }
     return this;
   }
 
   private BedrockStub then(int status, String errorType, String body) {
     synchronized (script) {
-      script.add(new Scripted(status, errorType, body, false));
+      script.add(new Scripted(status, errorType, body, false, null));
     }
     return this;
+  }
+
+  /** Answers the next ConverseStream request with these events. */
+  public BedrockStub thenStream(StreamScript stream) {
+    synchronized (script) {
+      script.add(new Scripted(200, null, null, false, stream));
+    }
+    return this;
+  }
+
+  /** Answers the next ConverseStream request with text in these deltas, then end_turn and the usage. */
+  public BedrockStub thenStreamedText(List<String> deltas, int inputTokens, int outputTokens) {
+    return thenStream(new StreamScript().text(0, deltas).stop("end_turn").usage(inputTokens, outputTokens));
+  }
+
+  /**
+   * Answers the next ConverseStream request with "Let me check." and a tool use whose input arrives in
+   * these fragments (sent as they are, malformed or not), then tool_use and the usage.
+   */
+  public BedrockStub thenStreamedToolUse(
+      String toolUseId, String tool, List<String> inputFragments, int inputTokens, int outputTokens) {
+    return thenStream(new StreamScript()
+        .text(0, List.of("Let me ", "check."))
+        .toolUse(1, toolUseId, tool, inputFragments)
+        .stop("tool_use")
+        .usage(inputTokens, outputTokens));
   }
 
   public List<Received> received() {
@@ -88,13 +122,18 @@ public final class BedrockStub implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String encodedId = path.substring("/model/".length(), path.lastIndexOf('/'));
-    received.add(new Received(URLDecoder.decode(encodedId, StandardCharsets.UTF_8), body));
+    boolean streamed = path.endsWith(CONVERSE_STREAM);
+    received.add(new Received(URLDecoder.decode(encodedId, StandardCharsets.UTF_8), body, streamed));
     Scripted next;
     synchronized (script) {
       next = script.poll();
     }
     if (next == null) {
-      next = new Scripted(500, "InternalServerException", "{\"message\":\"the stub has no scripted answer left\"}", false);
+      next = problem("the stub has no scripted answer left");
+    } else if (next.stream() != null && !streamed) {
+      next = problem("the stub scripted a stream, but this request is not ConverseStream");
+    } else if (next.stream() == null && next.status() == 200 && streamed) {
+      next = problem("the stub scripted a Converse answer, but this request is ConverseStream");
     }
     if (next.hang()) {
       try {
@@ -103,6 +142,10 @@ public final class BedrockStub implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       exchange.close();
+      return;
+    }
+    if (next.stream() != null) {
+      next.stream().writeTo(exchange, closing);
       return;
     }
     byte[] bytes = next.body().getBytes(StandardCharsets.UTF_8);
@@ -117,7 +160,11 @@ public final class BedrockStub implements AutoCloseable {
     }
   }
 
-  private static String quote(String text) {
+  private static Scripted problem(String message) {
+    return new Scripted(500, "InternalServerException", "{\"message\":" + quote(message) + "}", false, null);
+  }
+
+  static String quote(String text) {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 
