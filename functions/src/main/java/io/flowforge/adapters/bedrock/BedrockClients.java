@@ -54,8 +54,8 @@ public final class BedrockClients {
 
   /**
    * The client for ConverseStream. It makes one attempt per call: {@link BedrockArchitect} retries a throttled
-   * stream itself, because only it knows whether text already reached the user. No bytes for the attempt
-   * timeout ends the stream; the architect also bounds the whole call by the call timeout.
+   * stream itself, because only it knows whether text already reached the user. No event for the attempt
+   * timeout, or the call timeout passing, ends the stream (the architect keeps both clocks).
    */
   public static BedrockRuntimeAsyncClient createStreaming(
       BedrockSettings settings, AwsCredentialsProvider credentials) {
@@ -69,7 +69,9 @@ public final class BedrockClients {
                     // default is for the bidirectional operations.
                     .protocol(Protocol.HTTP1_1)
                     .connectionTimeout(settings.attemptTimeout())
-                    .readTimeout(settings.attemptTimeout()))
+                    // Only a backstop: the architect gives up first (idle for the attempt timeout, or the
+                    // call timeout passed) and says Bedrock did not answer in time.
+                    .readTimeout(settings.callTimeout().plusSeconds(1)))
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     if (settings.endpointOverride() != null) {
       builder.endpointOverride(settings.endpointOverride());

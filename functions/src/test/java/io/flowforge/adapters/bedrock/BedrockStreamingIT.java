@@ -153,4 +153,180 @@ class BedrockStreamingIT {
     assertEquals("get_table_metadata", body.at("/toolConfig/tools/0/toolSpec/name").asText());
     assertTrue(body.at("/system/0/text").asText().contains("<untrusted_workspace_data>"));
   }
+
+  @Test
+  void runsToolRoundsOverTheStream_withEachInputPutTogetherFromItsFragments() throws Exception {
+    stub.thenStreamedToolUse("t-1", "get_table_metadata", List.of("{\"table_na", "mes\": [\"prod", "uct\"]}"), 1000, 100)
+        .thenStreamedText(List.of("product has 15,247 rows; ", "I suggest a Type 2 dimension."), 1500, 200);
+    Heard heard = new Heard();
+
+    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
+        "I need to create a dimension based on the product table", heard);
+
+    assertEquals(List.of("text: Let me ", "text: check.", "tool: get_table_metadata OK",
+        "text: product has 15,247 rows; ", "text: I suggest a Type 2 dimension."), heard.events);
+    assertEquals("product has 15,247 rows; I suggest a Type 2 dimension.", reply.text());
+    assertEquals(1, reply.toolCalls().size());
+    assertEquals("product", reply.toolCalls().get(0).input().at("/table_names/0").asText());
+    assertEquals(2500, reply.usage().inputTokens());
+    assertEquals(300, reply.usage().outputTokens());
+    assertEquals(0, new BigDecimal("0.012").compareTo(reply.usage().costUsd()), reply.usage().toString());
+    List<BedrockStub.Received> requests = stub.received();
+    assertEquals(2, requests.size());
+    assertTrue(requests.get(1).streamed());
+    JsonNode second = Json.mapper().readTree(requests.get(1).body());
+    JsonNode toolUse = second.at("/messages/1/content/1/toolUse");
+    assertEquals("Let me check.", second.at("/messages/1/content/0/text").asText(), "the assistant turn goes back whole");
+    assertEquals("t-1", toolUse.path("toolUseId").asText());
+    assertEquals("product", toolUse.at("/input/table_names/0").asText());
+    JsonNode toolResult = second.at("/messages/2/content/0/toolResult");
+    assertEquals("t-1", toolResult.path("toolUseId").asText());
+    assertEquals("success", toolResult.path("status").asText());
+    assertEquals(15247, toolResult.at("/content/0/json/tables/0/row_count").asInt());
+  }
+
+  @Test
+  void answersAToolInputThatIsNotJson_withAToolResultError_andTheModelCarriesOn() throws Exception {
+    stub.thenStreamedToolUse("t-1", "get_table_metadata", List.of("{\"table_names\": [\"prod"), 900, 80)
+        .thenStreamedToolUse("t-2", "get_table_metadata", List.of("{\"table_names\":", " \"product\"}"), 900, 80)
+        .thenStreamedText(List.of("Sorry, fixed."), 1000, 50);
+
+    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
+        "describe product", new Heard());
+
+    assertEquals("Sorry, fixed.", reply.text());
+    assertEquals(2, reply.toolCalls().size());
+    assertTrue(reply.toolCalls().stream().allMatch(c -> c.status() == ToolOutcome.Status.FAILED), reply.toolCalls().toString());
+    JsonNode second = Json.mapper().readTree(stub.received().get(1).body());
+    assertTrue(second.at("/messages/1/content/1/toolUse/input").isObject(), "the tool use goes back with an empty input");
+    JsonNode notJson = second.at("/messages/2/content/0/toolResult");
+    assertEquals("error", notJson.path("status").asText());
+    assertTrue(notJson.at("/content/0/text").asText().contains("not a JSON object"), notJson.toString());
+    JsonNode wrongType = Json.mapper().readTree(stub.received().get(2).body()).at("/messages/4/content/0/toolResult");
+    assertEquals("error", wrongType.path("status").asText());
+    assertTrue(wrongType.at("/content/0/text").asText().contains("field 'table_names'"), wrongType.toString());
+  }
+
+  @Test
+  void retriesAStreamThrottledBeforeItsFirstDelta_thenStreamsTheAnswer() {
+    stub.thenThrottle()
+        .thenStream(new StreamScript().exception("throttlingException", "Too many tokens, please wait."))
+        .thenStreamedText(List.of("Here ", "you are."), 500, 20);
+    Heard heard = new Heard();
+
+    AssistantReply reply = architect(fast().withRetries(3, Duration.ofMillis(10), Duration.ofMillis(20)))
+        .reply(ToolContext.of(catalog(false)), ConversationState.EMPTY, "what can you do?", heard);
+
+    assertEquals("Here you are.", reply.text());
+    assertNull(reply.notice());
+    assertEquals("Here you are.", heard.text(), "nothing from the throttled attempts reached the user");
+    assertEquals(3, stub.received().size());
+    assertTrue(stub.received().stream().allMatch(BedrockStub.Received::streamed));
+  }
+
+  @Test
+  void fallsBackToTheOfflineArchitect_whenThrottlingOutlastsTheCappedRetries() {
+    stub.thenThrottle().thenThrottle().thenThrottle();
+    Heard heard = new Heard();
+
+    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY,
+        "Generate a Type 2 SCD for customers", heard);
+
+    assertEquals(OfflineArchitect.NAME, reply.answeredBy());
+    assertTrue(reply.notice().contains("throttling"), reply.notice());
+    assertTrue(heard.text().startsWith("Claude on Bedrock could not answer"), heard.text());
+    assertEquals(2, reply.state().lastRequest().scdType());
+    assertEquals(2, stub.received().size(), "retries are capped at the configured attempts");
+  }
+
+  @Test
+  void fallsBackWithoutReplaying_whenTheStreamFailsAfterTextWasShown() {
+    stub.thenStream(new StreamScript()
+        .textDelta(0, "A Type 2 dimension keeps ")
+        .exception("modelStreamErrorException", "The model stream failed."));
+    Heard heard = new Heard();
+
+    AssistantReply reply = architect(fast().withRetries(3, Duration.ofMillis(10), Duration.ofMillis(20)))
+        .reply(ToolContext.of(catalog(false)), ConversationState.EMPTY, "Generate a Type 2 SCD for customers", heard);
+
+    assertEquals(1, stub.received().size(), "text was already shown, so the stream is not replayed");
+    assertEquals(OfflineArchitect.NAME, reply.answeredBy());
+    assertTrue(reply.notice().contains("modelStreamErrorException"), reply.notice());
+    assertTrue(heard.text().startsWith("A Type 2 dimension keeps \n\nClaude on Bedrock could not answer"), heard.text());
+    assertTrue(reply.text().startsWith(reply.notice()), "the stored answer starts with the notice");
+    assertEquals(2, reply.state().lastRequest().scdType(), "the offline architect's suggestion is kept");
+  }
+
+  @Test
+  void fallsBack_whenBedrockDoesNotStartAnswering_orStopsMidStream() {
+    BedrockSettings impatient = BedrockSettings.defaults()
+        .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10))
+        .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(600));
+    stub.thenHang().thenStream(new StreamScript().textDelta(0, "Thinking").hang());
+    BedrockArchitect architect = architect(impatient);
+
+    Heard silent = new Heard();
+    AssistantReply noAnswer = architect.reply(ToolContext.of(catalog(false)), ConversationState.EMPTY, "what can you do?", silent);
+    Heard stalled = new Heard();
+    AssistantReply cutShort = architect.reply(ToolContext.of(catalog(false)), ConversationState.EMPTY, "what can you do?", stalled);
+
+    for (AssistantReply reply : List.of(noAnswer, cutShort)) {
+      assertEquals(OfflineArchitect.NAME, reply.answeredBy());
+      assertTrue(reply.notice().contains("did not answer in time"), reply.notice());
+      assertTrue(reply.text().contains("I am the offline architect"), reply.text());
+    }
+    assertTrue(stalled.text().startsWith("Thinking\n\nClaude on Bedrock could not answer"), stalled.text());
+  }
+
+  @Test
+  void fallsBackWhenTheToolRoundsRunOut_andKeepsTheTokensSpent() {
+    stub.thenStreamedToolUse("t-1", "get_table_metadata", List.of("{\"table_names\":[\"product\"]}"), 1000, 100)
+        .thenStreamedToolUse("t-2", "get_table_metadata", List.of("{\"table_names\":[\"customer\"]}"), 1000, 100);
+
+    AssistantReply reply = architect(fast().withMaxToolRounds(2)).reply(ToolContext.of(catalog(false)),
+        ConversationState.EMPTY, "create a dimension from product", new Heard());
+
+    assertEquals(OfflineArchitect.NAME, reply.answeredBy());
+    assertTrue(reply.notice().contains("more than 2 tool rounds"), reply.notice());
+    assertEquals(2000, reply.usage().inputTokens());
+    assertEquals(200, reply.usage().outputTokens());
+  }
+
+  @Test
+  void answersWithConverse_whenNobodyListens() {
+    stub.thenText("Whole answer.", 10, 5);
+
+    AssistantReply reply = architect(fast()).reply(ToolContext.of(catalog(false)), ConversationState.EMPTY, "what can you do?");
+
+    assertEquals("Whole answer.", reply.text());
+    assertFalse(stub.received().get(0).streamed());
+  }
+
+  @Test
+  void sendsNoPersonalData_inAnyStreamedRequestBody_withOrWithoutSamples() {
+    for (boolean allowSamples : List.of(false, true)) {
+      stub.thenStreamedToolUse("t-1", "get_table_metadata", List.of("{\"table_names\":", "[\"customer\",\"product\"]}"), 100, 10)
+          .thenStreamedText(List.of("Done."), 100, 10)
+          .thenStreamedText(List.of("Type 1 ", "it is."), 100, 10);
+      BedrockArchitect architect = architect(fast());
+      ToolContext context = ToolContext.of(catalog(allowSamples));
+
+      AssistantReply first = architect.reply(context, ConversationState.EMPTY,
+          "I need to create a dimension based on the customer and product tables", new Heard());
+      architect.reply(context, first.state(), "make it type 1 instead", new Heard());
+      closeClients();
+    }
+
+    List<BedrockStub.Received> bodies = stub.received();
+    assertEquals(6, bodies.size());
+    for (BedrockStub.Received request : bodies) {
+      assertTrue(request.streamed(), "every request here went through ConverseStream");
+      for (String canary : List.of(EMAIL, "jane.canary", CARD, "4111111111111111", PERSON, "Canaryweather")) {
+        assertFalse(request.body().contains(canary), "request body leaks " + canary);
+      }
+    }
+    assertFalse(bodies.get(1).body().contains("Chartreuse"), "samples stay home unless the workspace allows them");
+    assertTrue(bodies.get(4).body().contains("Chartreuse"), "allowed, non-personal samples are sent");
+    assertTrue(bodies.get(4).body().contains("[card]"), "allowed samples are scrubbed");
+  }
 }
