@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class BedrockStub implements AutoCloseable {
   public record Received(String modelId, String body, boolean streamed) {}
 
   /** A scripted answer: an HTTP response, a hang, or (when {@code stream} is set) an event stream. */
-  private record Scripted(int status, String errorType, String body, boolean hang, StreamScript stream) {}
+  private record Scripted(
+      int status, String errorType, String body, boolean hang, StreamScript stream, Duration delay) {}
 
   private final HttpServer server;
   private final Deque<Scripted> script = new ArrayDeque<>();
@@ -42,7 +44,12 @@ public final class BedrockStub implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
 
   public BedrockStub() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** A stub on this port of 127.0.0.1 (0: any free port). */
+  public BedrockStub(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/model/", this::handle);
     server.start();
@@ -54,10 +61,19 @@ public final class BedrockStub implements AutoCloseable {
 
   /** Answers the next request with text and end_turn. */
   public BedrockStub thenText(String text, int inputTokens, int outputTokens) {
-    return then(200, null, """
+    return thenTextAfter(Duration.ZERO, text, inputTokens, outputTokens);
+  }
+
+  /** Answers the next request with text and end_turn once {@code delay} has passed (the model writing it). */
+  public BedrockStub thenTextAfter(Duration delay, String text, int inputTokens, int outputTokens) {
+    String body = """
         {"output":{"message":{"role":"assistant","content":[{"text":%s}]}},"stopReason":"end_turn",
          "usage":{"inputTokens":%d,"outputTokens":%d,"totalTokens":%d},"metrics":{"latencyMs":10}}
-        """.formatted(quote(text), inputTokens, outputTokens, inputTokens + outputTokens));
+        """.formatted(quote(text), inputTokens, outputTokens, inputTokens + outputTokens);
+    synchronized (script) {
+      script.add(new Scripted(200, null, body, false, null, delay));
+    }
+    return this;
   }
 
   /** Answers the next request with a tool use; {@code inputJson} is sent as is, malformed or not. */
@@ -76,14 +92,14 @@ public final class BedrockStub implements AutoCloseable {
   /** The next request gets no answer until the stub closes (the client's timeout must fire first). */
   BedrockStub thenHang() {
     synchronized (script) {
-      script.add(new Scripted(0, null, null, true, null));
+      script.add(new Scripted(0, null, null, true, null, Duration.ZERO));
     }
     return this;
   }
 
   private BedrockStub then(int status, String errorType, String body) {
     synchronized (script) {
-      script.add(new Scripted(status, errorType, body, false, null));
+      script.add(new Scripted(status, errorType, body, false, null, Duration.ZERO));
     }
     return this;
   }
@@ -91,7 +107,7 @@ public final class BedrockStub implements AutoCloseable {
   /** Answers the next ConverseStream request with these events. */
   public BedrockStub thenStream(StreamScript stream) {
     synchronized (script) {
-      script.add(new Scripted(200, null, null, false, stream));
+      script.add(new Scripted(200, null, null, false, stream, Duration.ZERO));
     }
     return this;
   }
@@ -148,6 +164,13 @@ public final class BedrockStub implements AutoCloseable {
       next.stream().writeTo(exchange, closing);
       return;
     }
+    if (!next.delay().isZero()) {
+      try {
+        Thread.sleep(next.delay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     byte[] bytes = next.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.getResponseHeaders().add("x-amzn-RequestId", "stub-" + received.size());
@@ -161,7 +184,8 @@ public final class BedrockStub implements AutoCloseable {
   }
 
   private static Scripted problem(String message) {
-    return new Scripted(500, "InternalServerException", "{\"message\":" + quote(message) + "}", false, null);
+    return new Scripted(
+        500, "InternalServerException", "{\"message\":" + quote(message) + "}", false, null, Duration.ZERO);
   }
 
   static String quote(String text) {
