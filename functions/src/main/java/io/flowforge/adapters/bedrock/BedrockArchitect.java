@@ -191,6 +191,7 @@ public final class BedrockArchitect implements Architect {
     String said = text(answer);
     if (!said.isEmpty()) {
       exchange.listener.onText(said);
+      exchange.saidSomething = true;
     }
     return new Round(answer, said, response.stopReason(), Map.of());
   }
@@ -395,7 +396,7 @@ public final class BedrockArchitect implements Architect {
 
   private record Ended() implements Signal {}
 
-  /** What one answer has spent and called so far, kept so a fallback still records it. */
+  /** What one answer has spent, called and shown so far, kept so a fallback still records it. */
   private final class Exchange {
     private final ReplyListener listener;
     private final boolean streams;
