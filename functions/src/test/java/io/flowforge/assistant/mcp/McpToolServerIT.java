@@ -50,8 +50,8 @@ class McpToolServerIT {
     Map<String, Object> schema = metadata.inputSchema();
     assertTrue(((Map<?, ?>) schema.get("properties")).containsKey("table_names"), schema.toString());
     assertTrue(((List<?>) schema.get("required")).contains("table_names"), schema.toString());
-    assertTrue(tools.stream().noneMatch(t -> t.name().equals("estimate_performance")),
-        "a tool whose engine is not installed is not offered");
+    McpSchema.Tool estimate = tools.stream().filter(t -> t.name().equals("estimate_performance")).findFirst().orElseThrow();
+    assertTrue(((Map<?, ?>) estimate.inputSchema().get("properties")).containsKey("clustering_columns"));
   }
 
   @Test
@@ -68,6 +68,21 @@ class McpToolServerIT {
     assertEquals("Production.ProductCategory", table.get("name"));
     assertEquals(4, ((Number) table.get("row_count")).intValue());
     assertEquals(4, ((List<?>) table.get("columns")).size());
+  }
+
+  @Test
+  void estimatesPerformanceOverMcp_fromTheProfiledFile() {
+    McpSchema.CallToolResult result = client.callTool(
+        McpSchema.CallToolRequest.builder("estimate_performance")
+            .arguments(Map.of("table_name", "Production.Product", "clustering_columns", List.of("ProductSubcategoryID"),
+                "projected_row_count", 5_000_000_000L)).build());
+
+    assertFalse(Boolean.TRUE.equals(result.isError()), result.toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> content = (Map<String, Object>) result.structuredContent();
+    assertEquals("profile of the table's data", content.get("statistics_from"));
+    assertEquals("ProductSubcategoryID", content.get("filterColumn"));
+    assertTrue(((Number) content.get("ratio")).doubleValue() > 1, content.toString());
   }
 
   @Test
