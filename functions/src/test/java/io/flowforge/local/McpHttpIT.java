@@ -129,7 +129,7 @@ class McpHttpIT {
       client.listTools();
 
       JsonNode estimate = structured(call(client, "estimate_performance",
-          Map.of("table_name", "item", "clustering_columns", List.of("product_id"), "projected_row_count", 3_000_000_000L)));
+          Map.of("table_name", "item", "clustering_columns", List.of("category_id"), "projected_row_count", 3_000_000_000L)));
       McpSchema.CallToolResult wrong = call(client, "estimate_performance",
           Map.of("table_name", "item", "clustering_columns", List.of("secret_column_name")));
 
@@ -148,7 +148,7 @@ class McpHttpIT {
       assertEquals(LocalServer.DEV_SUBJECT, ok.path("actor").asText());
       assertEquals("validation", failed.path("outcome").asText(), failed.toString());
       assertFalse(audit.text().contains("secret_column_name"), "no tool input in the audit log: " + audit.text());
-      assertFalse(audit.text().contains("product_id"), "no tool input in the audit log: " + audit.text());
+      assertFalse(audit.text().contains("category_id"), "no tool input in the audit log: " + audit.text());
       List<String> fields = new java.util.ArrayList<>();
       ok.fieldNames().forEachRemaining(fields::add);
       assertEquals(

@@ -41,6 +41,8 @@ class McpToolServerIT {
     transport.setStdErrorHandler(STDERR::add);
     client = McpClient.sync(transport)
         .requestTimeout(Duration.ofSeconds(60))
+        // A JVM starting on a busy machine can take longer than the SDK's 20 s default.
+        .initializationTimeout(Duration.ofSeconds(90))
         .build();
     client.initialize();
   }
