@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,12 @@ public final class DynamoDbConversationStore implements ConversationStore {
   /** The rolling rate window: one item per workspace. */
   static final String RATE_WINDOW = "RATEWINDOW";
   static final String AUDIT = "AUDIT#";
+  /**
+   * Fixed-width instants, so keys sort in time order: {@code Instant.toString} drops a zero
+   * fraction, and "10:00:03Z" would sort after "10:00:03.004Z".
+   */
+  private static final DateTimeFormatter AUDIT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Counters are updated optimistically; concurrent answers in one workspace retry this often. */
   private static final int COUNTER_ATTEMPTS = 8;
@@ -231,7 +239,8 @@ public final class DynamoDbConversationStore implements ConversationStore {
 
   @Override
   public void audit(String workspaceId, AuditEntry entry) {
-    table.putItem(item(workspaceId, AUDIT + entry.at() + "#" + entry.id(), entry, null));
+    table.putItem(
+        item(workspaceId, AUDIT + AUDIT_TIME.format(entry.at()) + "#" + entry.id(), entry, null));
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.flowforge.conversation.AuditEntry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-/** The rolling rate window stored in DynamoDB Local: conditional writes keep it exact under races. */
-class DynamoDbRateWindowIT {
+/**
+ * The rolling rate window stored in DynamoDB Local (conditional writes keep it exact under races), and
+ * the audit log's order.
+ */
+class DynamoDbConversationStoreIT {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   static AmazonDynamoDBLocal local;
   static DynamoDbConversationStore store;
@@ -59,6 +64,23 @@ class DynamoDbRateWindowIT {
     assertEquals(Optional.of(burst.plus(MINUTE)), nextMinute);
     assertTrue(otherWorkspace.isEmpty(), "each workspace has its own window");
     assertTrue(windowLater.isEmpty());
+  }
+
+  @Test
+  void listsAuditEntriesNewestFirst_evenWhenOneFallsOnAWholeSecond() {
+    Instant whole = Instant.parse("2026-03-01T10:00:03Z");
+    store.audit("ws-audit", entry("au_first", whole.minusMillis(2)));
+    store.audit("ws-audit", entry("au_whole", whole));
+    store.audit("ws-audit", entry("au_after", whole.plusMillis(4)));
+
+    assertEquals(
+        List.of("au_after", "au_whole", "au_first"),
+        store.audit("ws-audit", 10).stream().map(AuditEntry::id).toList());
+  }
+
+  private static AuditEntry entry(String id, Instant at) {
+    return new AuditEntry(id, at, "owner", "tool_call", null, null, null, List.of("suggest_keys"), 0, 0,
+        BigDecimal.ZERO, "ok", AuditEntry.MCP);
   }
 
   @Test
