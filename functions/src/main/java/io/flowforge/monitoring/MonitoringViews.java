@@ -55,4 +55,10 @@ public final class MonitoringViews {
   /** A delivery that failed after its last attempt. */
   public record DeadLetterView(
       String destinationId, String alertId, String webhookId, int attempts, String lastError, Instant at) {}
+
+  /** A job as listed: the jobs it depends on, who declared them, and its newest run. */
+  public record JobView(String job, List<String> upstream, String upstreamSource, Instant upstreamUpdatedAt, RunSummary lastRun) {}
+
+  /** A run in a job listing. */
+  public record RunSummary(String runId, io.flowforge.webhooks.RunStatus status, Instant startedAt, Instant endedAt) {}
 }
