@@ -85,7 +85,8 @@ public final class MonitoringHandler implements RequestHandler<APIGatewayV2HTTPE
                   service.testSend(Http.caller(event), workspace(event), Http.pathParameter(event, "destinationId")));
       case "GET /dead-letters" ->
           Http.respond(event, () -> new Items<>(service.deadLetters(Http.caller(event), workspace(event))));
-      case "GET /jobs" -> Http.respond(event, () -> new Items<>(service.jobs(Http.caller(event), workspace(event))));
+      case "GET /jobs" ->
+          Http.respond(event, () -> new Items<>(service.jobs(Http.caller(event), workspace(event))));
       case "PUT /jobs/{job}/upstream" ->
           Http.respond(
               event,

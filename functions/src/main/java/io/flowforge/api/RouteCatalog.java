@@ -107,10 +107,13 @@ public final class RouteCatalog {
   private static final List<Route> MONITORING_JOB_ROUTES =
       List.of(
           new Route("GET", "/api/workspaces/{workspaceId}/monitoring/jobs", Feature.MONITORING, true),
-          new Route("PUT", "/api/workspaces/{workspaceId}/monitoring/jobs/{job}/upstream", Feature.MONITORING, true));
+          new Route(
+              "PUT", "/api/workspaces/{workspaceId}/monitoring/jobs/{job}/upstream", Feature.MONITORING,
+              true));
 
   private static final List<Route> ALL =
-      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES, MONITORING_JOB_ROUTES)
+      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES,
+              MONITORING_JOB_ROUTES)
           .flatMap(List::stream)
           .toList();
 

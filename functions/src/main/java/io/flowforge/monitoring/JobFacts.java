@@ -16,13 +16,14 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * What monitoring knows about jobs beyond their metric series — the jobs each depends on and the schemas
- * of the tables it writes — kept from run reports and the upstream route, so the scheduled check can name
- * an upstream job or a schema change as an anomaly's likely cause.
+ * What monitoring knows about jobs beyond their metric series — the jobs each depends on and the
+ * schemas of the tables it writes — kept from run reports and the upstream route, so the scheduled
+ * check can name an upstream job or a schema change as an anomaly's likely cause.
  */
 final class JobFacts {
   /** Jobs listed per request; each costs one run-log read for its last run. */
   static final int JOB_LIST_LIMIT = 200;
+
   static final String FROM_REPORT = "report";
   static final String FROM_API = "api";
   private static final Logger LOG = Logger.getLogger(JobFacts.class.getName());
@@ -36,8 +37,8 @@ final class JobFacts {
   }
 
   /**
-   * Refuses, before anything is stored, a report whose upstream list would close a cycle. A report that
-   * repeats the stored declaration (the usual case) costs one read.
+   * Refuses, before anything is stored, a report whose upstream list would close a cycle. A report
+   * that repeats the stored declaration (the usual case) costs one read.
    */
   void admit(String workspaceId, RunReport report) {
     if (report.upstream().isEmpty()) {
@@ -51,8 +52,8 @@ final class JobFacts {
 
   /**
    * Keeps what a stored report says about its job: its upstream list, when it carries one (a report
-   * without one leaves the declaration alone), and the schemas of the tables it wrote, recording a change
-   * event when a table's columns differ from the previous report's.
+   * without one leaves the declaration alone), and the schemas of the tables it wrote, recording a
+   * change event when a table's columns differ from the previous report's.
    */
   void record(String workspaceId, RunReport report) {
     Instant at = report.endedAt() != null ? report.endedAt() : report.startedAt();
@@ -60,17 +61,24 @@ final class JobFacts {
       Optional<JobDefinition> current = store.job(workspaceId, report.job());
       if (current.map(JobDefinition::upstream).filter(report.upstream()::equals).isEmpty()) {
         try {
-          store.putJob(workspaceId, declaration(report.job(), current, report.upstream(), FROM_REPORT));
+          store.putJob(
+              workspaceId, declaration(report.job(), current, report.upstream(), FROM_REPORT));
         } catch (FlowForgeException e) {
           // A concurrent declaration won; the run is stored and the latest declaration stands.
-          LOG.info("Upstream of job in workspace " + workspaceId + " changed concurrently; kept the other write");
+          LOG.info(
+              "Upstream of job in workspace "
+                  + workspaceId
+                  + " changed concurrently; kept the other write");
         }
       }
     }
-    report.schemas().forEach((table, columns) -> recordSchema(workspaceId, report, table, columns, at));
+    report
+        .schemas()
+        .forEach((table, columns) -> recordSchema(workspaceId, report, table, columns, at));
   }
 
-  private void recordSchema(String workspaceId, RunReport report, String table, Map<String, String> columns, Instant at) {
+  private void recordSchema(
+      String workspaceId, RunReport report, String table, Map<String, String> columns, Instant at) {
     Optional<StoredSchema> previous = store.schema(workspaceId, report.job(), table);
     // An older run reported late says nothing about the current schema.
     if (previous.isPresent() && at.isBefore(previous.get().at())) {
@@ -78,26 +86,43 @@ final class JobFacts {
     }
     Optional<SchemaChangeEvent> change =
         previous.flatMap(
-            stored -> SchemaChangeEvent.between(report.job(), table, report.runId(), at, stored.columns(), columns));
+            stored ->
+                SchemaChangeEvent.between(
+                    report.job(), table, report.runId(), at, stored.columns(), columns));
     if (previous.isPresent() && change.isEmpty()) {
       return;
     }
     StoredSchema latest =
-        new StoredSchema(report.job(), table, columns, report.runId(), at, previous.map(StoredSchema::version).orElse(null));
+        new StoredSchema(
+            report.job(),
+            table,
+            columns,
+            report.runId(),
+            at,
+            previous.map(StoredSchema::version).orElse(null));
     if (store.putSchema(workspaceId, latest)) {
       change.ifPresent(event -> store.addSchemaChange(workspaceId, event));
     }
   }
 
-  /** {@code PUT …/jobs/{job}/upstream}: replaces the job's upstream list after the same checks as a report. */
+  /**
+   * {@code PUT …/jobs/{job}/upstream}: replaces the job's upstream list after the same checks as a
+   * report.
+   */
   JobView declare(String workspaceId, String job, MonitoringRequests.DeclareUpstream request) {
     if (job.length() > RunReport.MAX_NAME_LENGTH) {
       throw FlowForgeException.invalid(
-          "/job", "Job names are 1 to " + RunReport.MAX_NAME_LENGTH + " characters; got " + job.length() + ".");
+          "/job",
+          "Job names are 1 to "
+              + RunReport.MAX_NAME_LENGTH
+              + " characters; got "
+              + job.length()
+              + ".");
     }
     if (request == null || request.upstream() == null) {
       throw FlowForgeException.invalid(
-          "/upstream", "upstream is required: an array of the job names this job depends on ([] clears it).");
+          "/upstream",
+          "upstream is required: an array of the job names this job depends on ([] clears it).");
     }
     List<String> upstream = RunReport.upstreamOf(job, request.upstream());
     requireAcyclic(workspaceId, job, upstream);
@@ -106,7 +131,10 @@ final class JobFacts {
     return view(workspaceId, job, Optional.of(stored));
   }
 
-  /** The workspace's jobs (those with monitors or a declaration), by name, at most {@link #JOB_LIST_LIMIT}. */
+  /**
+   * The workspace's jobs (those with monitors or a declaration), by name, at most {@link
+   * #JOB_LIST_LIMIT}.
+   */
   List<JobView> list(String workspaceId) {
     Map<String, JobDefinition> declared =
         store.jobs(workspaceId).stream().collect(Collectors.toMap(JobDefinition::job, job -> job));
@@ -120,7 +148,8 @@ final class JobFacts {
 
   private JobView view(String workspaceId, String job, Optional<JobDefinition> definition) {
     RunSummary last =
-        store.lastRun(workspaceId, job)
+        store
+            .lastRun(workspaceId, job)
             .map(run -> new RunSummary(run.runId(), run.status(), run.startedAt(), run.endedAt()))
             .orElse(null);
     return new JobView(
@@ -131,7 +160,8 @@ final class JobFacts {
         last);
   }
 
-  private JobDefinition declaration(String job, Optional<JobDefinition> current, List<String> upstream, String source) {
+  private JobDefinition declaration(
+      String job, Optional<JobDefinition> current, List<String> upstream, String source) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return current
         .map(existing -> existing.declare(upstream, source, now))
@@ -143,13 +173,15 @@ final class JobFacts {
       return;
     }
     Map<String, List<String>> declared =
-        store.jobs(workspaceId).stream().collect(Collectors.toMap(JobDefinition::job, JobDefinition::upstream));
+        store.jobs(workspaceId).stream()
+            .collect(Collectors.toMap(JobDefinition::job, JobDefinition::upstream));
     JobGraph.cycle(declared, job, upstream)
         .ifPresent(
             cycle -> {
               throw new FlowForgeException(
                   ProblemType.UNPROCESSABLE,
-                  "These dependencies would form a cycle: " + String.join(" -> ", cycle)
+                  "These dependencies would form a cycle: "
+                      + String.join(" -> ", cycle)
                       + " (each job depends on the next). Remove one of these dependencies.",
                   "/upstream",
                   null);

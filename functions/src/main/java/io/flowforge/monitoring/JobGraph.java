@@ -12,11 +12,13 @@ final class JobGraph {
   private JobGraph() {}
 
   /**
-   * The cycle that declaring {@code upstream} for {@code job} would close, as the path {@code job → … →
-   * job}, or empty. {@code declared} holds every job's stored upstream list; {@code job}'s own is replaced.
-   * The walk remembers visited jobs, so a cycle stored by two racing declarations cannot loop it.
+   * The cycle that declaring {@code upstream} for {@code job} would close, as the path {@code job →
+   * … → job}, or empty. {@code declared} holds every job's stored upstream list; {@code job}'s own
+   * is replaced. The walk remembers visited jobs, so a cycle stored by two racing declarations
+   * cannot loop it.
    */
-  static Optional<List<String>> cycle(Map<String, List<String>> declared, String job, List<String> upstream) {
+  static Optional<List<String>> cycle(
+      Map<String, List<String>> declared, String job, List<String> upstream) {
     Set<String> visited = new HashSet<>();
     for (String first : upstream) {
       List<String> path = new ArrayList<>(List.of(job));
@@ -27,9 +29,13 @@ final class JobGraph {
     return Optional.empty();
   }
 
-  // Depth-first along upstream edges; the path holds the jobs from the declaring job to the current one.
+  // Depth-first along upstream edges; the path runs from the declaring job to the current one.
   private static boolean reaches(
-      Map<String, List<String>> declared, String target, String current, List<String> path, Set<String> visited) {
+      Map<String, List<String>> declared,
+      String target,
+      String current,
+      List<String> path,
+      Set<String> visited) {
     path.add(current);
     if (current.equals(target)) {
       return true;

@@ -53,6 +53,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -345,14 +346,17 @@ public final class MonitoringService {
    * RunReport#MAX_UPSTREAM}), and its schema changes around the anomaly (one query).
    */
   private MonitorPorts.Context causeReader(
-      String workspaceId, Map<String, MonitorDefinition> definitions, Map<String, List<RunReport>> runsByJob) {
+      String workspaceId,
+      Map<String, MonitorDefinition> definitions,
+      Map<String, List<RunReport>> runsByJob) {
     Map<String, List<String>> upstreamByJob = new ConcurrentHashMap<>();
     Map<String, List<SchemaChangeEvent>> changesByJobAndTime = new ConcurrentHashMap<>();
     return (monitor, at) -> {
       List<String> upstream =
           upstreamByJob.computeIfAbsent(
-              monitor.job(), job -> store.job(workspaceId, job).map(JobDefinition::upstream).orElse(List.of()));
-      Map<String, List<RunReport>> upstreamRuns = new java.util.LinkedHashMap<>();
+              monitor.job(),
+              job -> store.job(workspaceId, job).map(JobDefinition::upstream).orElse(List.of()));
+      Map<String, List<RunReport>> upstreamRuns = new LinkedHashMap<>();
       for (String job : upstream) {
         upstreamRuns.put(job, runsByJob.computeIfAbsent(job, name -> store.recent(workspaceId, name)));
       }

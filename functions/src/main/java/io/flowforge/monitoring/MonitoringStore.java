@@ -3,6 +3,7 @@ package io.flowforge.monitoring;
 import io.flowforge.webhooks.DeadLetter;
 import io.flowforge.webhooks.ReplayGuard;
 import io.flowforge.webhooks.RunIngestion;
+import io.flowforge.webhooks.RunReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public interface MonitoringStore extends ReplayGuard, RunIngestion.RunLog {
   JobDefinition putJob(String workspaceId, JobDefinition job);
 
   /** The job's newest run by start time, if any is kept. */
-  Optional<io.flowforge.webhooks.RunReport> lastRun(String workspaceId, String job);
+  Optional<RunReport> lastRun(String workspaceId, String job);
 
   /** The latest schema the job reported for the table. */
   Optional<StoredSchema> schema(String workspaceId, String job, String table);

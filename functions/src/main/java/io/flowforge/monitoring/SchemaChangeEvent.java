@@ -7,11 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A change to the columns of a table a job writes, seen when a run reported a schema that differs from
- * the previous one: columns added, removed, and retyped ({@code "amount: int -> decimal(10,2)"}).
+ * A change to the columns of a table a job writes, seen when a run reported a schema that differs
+ * from the previous one: columns added, removed, and retyped ({@code "amount: int ->
+ * decimal(10,2)"}).
  */
 public record SchemaChangeEvent(
-    String job, String table, String runId, Instant at, List<String> added, List<String> removed, List<String> retyped) {
+    String job,
+    String table,
+    String runId,
+    Instant at,
+    List<String> added,
+    List<String> removed,
+    List<String> retyped) {
   /** How many columns a description names per kind before summarising the rest. */
   static final int DESCRIBED_COLUMNS = 10;
 
@@ -21,9 +28,17 @@ public record SchemaChangeEvent(
     retyped = retyped == null ? List.of() : List.copyOf(retyped);
   }
 
-  /** The change from {@code before} to {@code after} (column → type), or empty when they are the same. */
+  /**
+   * The change from {@code before} to {@code after} (column → type), or empty when they are the
+   * same.
+   */
   static Optional<SchemaChangeEvent> between(
-      String job, String table, String runId, Instant at, Map<String, String> before, Map<String, String> after) {
+      String job,
+      String table,
+      String runId,
+      Instant at,
+      Map<String, String> before,
+      Map<String, String> after) {
     List<String> added = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     List<String> retyped = new ArrayList<>();
@@ -41,7 +56,13 @@ public record SchemaChangeEvent(
       return Optional.empty();
     }
     return Optional.of(
-        new SchemaChangeEvent(job, table, runId, at, added.stream().sorted().toList(), removed.stream().sorted().toList(),
+        new SchemaChangeEvent(
+            job,
+            table,
+            runId,
+            at,
+            added.stream().sorted().toList(),
+            removed.stream().sorted().toList(),
             retyped.stream().sorted().toList()));
   }
 
@@ -58,7 +79,8 @@ public record SchemaChangeEvent(
     if (columns.isEmpty()) {
       return;
     }
-    String named = String.join(", ", columns.subList(0, Math.min(DESCRIBED_COLUMNS, columns.size())));
+    String named =
+        String.join(", ", columns.subList(0, Math.min(DESCRIBED_COLUMNS, columns.size())));
     int more = columns.size() - DESCRIBED_COLUMNS;
     parts.add(what + " " + named + (more > 0 ? " and " + more + " more" : ""));
   }

@@ -62,7 +62,12 @@ public final class RunIngestion {
   }
 
   public RunIngestion(
-      Secrets secrets, ReplayGuard replays, RunLog runs, MetricHistory history, Admission admission, Clock clock) {
+      Secrets secrets,
+      ReplayGuard replays,
+      RunLog runs,
+      MetricHistory history,
+      Admission admission,
+      Clock clock) {
     this.admission = admission;
     this.secrets = secrets;
     this.replays = replays;

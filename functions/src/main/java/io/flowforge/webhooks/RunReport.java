@@ -117,7 +117,8 @@ public record RunReport(
     for (int i = 0; i < upstream.size(); i++) {
       String name = upstream.get(i);
       if (name == null) {
-        throw FlowForgeException.invalid("/upstream/" + i, "Upstream job names must be strings; entry " + i + " is null.");
+        throw FlowForgeException.invalid(
+            "/upstream/" + i, "Upstream job names must be strings; entry " + i + " is null.");
       }
       requireShortName("/upstream/" + i, "upstream job name", name);
       if (name.equals(job)) {
@@ -128,7 +129,8 @@ public record RunReport(
     }
     if (distinct.size() > MAX_UPSTREAM) {
       throw FlowForgeException.invalid(
-          "/upstream", "A job may declare at most " + MAX_UPSTREAM + " upstream jobs; got " + distinct.size() + ".");
+          "/upstream",
+          "A job may declare at most " + MAX_UPSTREAM + " upstream jobs; got " + distinct.size() + ".");
     }
     return List.copyOf(new ArrayList<>(distinct));
   }
@@ -139,7 +141,9 @@ public record RunReport(
     }
     if (schemas.size() > MAX_SCHEMA_TABLES) {
       throw FlowForgeException.invalid(
-          "/schemas", "The report carries the schemas of " + schemas.size() + " tables; at most " + MAX_SCHEMA_TABLES + " are kept.");
+          "/schemas",
+          "The report carries the schemas of " + schemas.size() + " tables; at most " + MAX_SCHEMA_TABLES
+              + " are kept.");
     }
     Map<String, Map<String, String>> sorted = new TreeMap<>();
     int columns = 0;
@@ -147,19 +151,23 @@ public record RunReport(
       String pointer = "/schemas/" + table.getKey();
       requireShortName("/schemas", "table name", table.getKey());
       if (table.getValue() == null || table.getValue().isEmpty()) {
-        throw FlowForgeException.invalid(pointer, "The schema of " + table.getKey() + " must map at least one column to its type.");
+        throw FlowForgeException.invalid(
+            pointer, "The schema of " + table.getKey() + " must map at least one column to its type.");
       }
       columns += table.getValue().size();
       if (columns > MAX_SCHEMA_COLUMNS) {
         throw FlowForgeException.invalid(
-            "/schemas", "The report's schemas carry more than " + MAX_SCHEMA_COLUMNS + " columns; send the tables that changed or fewer tables.");
+            "/schemas",
+            "The report's schemas carry more than " + MAX_SCHEMA_COLUMNS
+                + " columns; send the tables that changed or fewer tables.");
       }
       table.getValue().forEach(
           (column, type) -> {
             requireShortName(pointer, "column name", column);
             if (type == null || type.isBlank() || type.length() > MAX_TYPE_LENGTH) {
               throw FlowForgeException.invalid(
-                  pointer + "/" + column, "The type of column " + column + " must be 1 to " + MAX_TYPE_LENGTH + " characters.");
+                  pointer + "/" + column,
+                  "The type of column " + column + " must be 1 to " + MAX_TYPE_LENGTH + " characters.");
             }
           });
       sorted.put(table.getKey(), java.util.Collections.unmodifiableMap(new TreeMap<>(table.getValue())));

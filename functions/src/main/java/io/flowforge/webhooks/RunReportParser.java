@@ -132,7 +132,8 @@ public final class RunReportParser {
     return new RunReport(
         job, runId, started, ended, status, rows,
         numbers(extra.path("metrics"), "/flowforge/metrics/"), numbers(extra.path("qualityPassRates"), "/flowforge/qualityPassRates/"), source,
-        names(extra.path("upstream"), "/flowforge/upstream"), schemas(extra.path("schemas"), "/flowforge/schemas"));
+        names(extra.path("upstream"), "/flowforge/upstream"),
+        schemas(extra.path("schemas"), "/flowforge/schemas"));
   }
 
   private static List<String> names(JsonNode node, String pointer) {
@@ -140,12 +141,14 @@ public final class RunReportParser {
       return List.of();
     }
     if (!node.isArray()) {
-      throw FlowForgeException.invalid(pointer, "upstream must be an array of job names; got " + node.getNodeType() + ".");
+      throw FlowForgeException.invalid(
+          pointer, "upstream must be an array of job names; got " + node.getNodeType() + ".");
     }
     List<String> names = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       if (!node.get(i).isTextual()) {
-        throw FlowForgeException.invalid(pointer + "/" + i, "Upstream job names must be strings; got " + node.get(i).getNodeType() + ".");
+        throw FlowForgeException.invalid(
+            pointer + "/" + i, "Upstream job names must be strings; got " + node.get(i).getNodeType() + ".");
       }
       names.add(node.get(i).asText());
     }
@@ -164,13 +167,16 @@ public final class RunReportParser {
         .forEachRemaining(
             table -> {
               if (!table.getValue().isObject()) {
-                throw FlowForgeException.invalid(pointer + "/" + table.getKey(), "The schema of a table must be an object {column: type}.");
+                throw FlowForgeException.invalid(
+                    pointer + "/" + table.getKey(),
+                    "The schema of a table must be an object {column: type}.");
               }
               Map<String, String> columns = new LinkedHashMap<>();
               table.getValue().fields().forEachRemaining(column -> {
                 if (!column.getValue().isTextual()) {
                   throw FlowForgeException.invalid(
-                      pointer + "/" + table.getKey() + "/" + column.getKey(), "A column type must be a string such as \"bigint\".");
+                      pointer + "/" + table.getKey() + "/" + column.getKey(),
+                      "A column type must be a string such as \"bigint\".");
                 }
                 columns.put(column.getKey(), column.getValue().asText());
               });

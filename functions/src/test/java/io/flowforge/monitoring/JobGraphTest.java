@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 class JobGraphTest {
   @Test
   void namesTheCycleADeclarationWouldClose() {
-    Map<String, List<String>> declared = Map.of("a", List.of("b"), "b", List.of("x", "c"), "x", List.of());
+    Map<String, List<String>> declared =
+        Map.of("a", List.of("b"), "b", List.of("x", "c"), "x", List.of());
 
-    assertEquals(List.of("c", "a", "b", "c"), JobGraph.cycle(declared, "c", List.of("a")).orElseThrow());
+    assertEquals(
+        List.of("c", "a", "b", "c"), JobGraph.cycle(declared, "c", List.of("a")).orElseThrow());
   }
 
   @Test
   void acceptsDiamondsAndUnknownJobs_andReplacesTheJobsOwnDeclaration() {
-    Map<String, List<String>> diamond = Map.of("d", List.of("b", "c"), "b", List.of("a"), "c", List.of("a"));
-    // e's stored list points back at d; declaring e again with a new list replaces that stored edge.
+    Map<String, List<String>> diamond =
+        Map.of("d", List.of("b", "c"), "b", List.of("a"), "c", List.of("a"));
+    // e's stored list points back at d; declaring e again with a new list replaces that stored
+    // edge.
     Map<String, List<String>> replaced = Map.of("d", List.of("e"), "e", List.of("d"));
 
     assertTrue(JobGraph.cycle(diamond, "e", List.of("d", "never-reported")).isEmpty());

@@ -291,12 +291,16 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
 
   @Override
   public List<JobDefinition> jobs(String workspaceId) {
-    return query(workspaceId, "JOB#").map(DynamoDbMonitoringStore::toJob).sorted(Comparator.comparing(JobDefinition::job)).toList();
+    return query(workspaceId, "JOB#")
+        .map(DynamoDbMonitoringStore::toJob)
+        .sorted(Comparator.comparing(JobDefinition::job))
+        .toList();
   }
 
   @Override
   public JobDefinition putJob(String workspaceId, JobDefinition job) {
-    MonitoringItem item = item(workspaceId, "JOB#" + encode(job.job()), job, null).version(job.version()).build();
+    MonitoringItem item =
+        item(workspaceId, "JOB#" + encode(job.job()), job, null).version(job.version()).build();
     return toJob(update(item, "The upstream jobs of " + job.job()));
   }
 
@@ -306,7 +310,12 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
         QueryConditional.sortBeginsWith(
             Key.builder().partitionValue(workspaceId).sortValue("RUNLOG#" + encode(job) + "#").build());
     return table
-        .query(QueryEnhancedRequest.builder().queryConditional(runsOfJob).scanIndexForward(false).limit(1).build())
+        .query(
+            QueryEnhancedRequest.builder()
+                .queryConditional(runsOfJob)
+                .scanIndexForward(false)
+                .limit(1)
+                .build())
         .stream()
         .findFirst()
         .flatMap(page -> page.items().stream().findFirst())
@@ -320,14 +329,18 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
             item -> {
               StoredSchema stored = read(item, StoredSchema.class);
               return new StoredSchema(
-                  stored.job(), stored.table(), stored.columns(), stored.runId(), stored.at(), item.getVersion());
+                  stored.job(), stored.table(), stored.columns(), stored.runId(), stored.at(),
+                  item.getVersion());
             });
   }
 
   @Override
   public boolean putSchema(String workspaceId, StoredSchema schema) {
     try {
-      table.updateItem(item(workspaceId, schemaKey(schema.job(), schema.table()), schema, null).version(schema.version()).build());
+      table.updateItem(
+          item(workspaceId, schemaKey(schema.job(), schema.table()), schema, null)
+              .version(schema.version())
+              .build());
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -336,7 +349,9 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
 
   @Override
   public void addSchemaChange(String workspaceId, SchemaChangeEvent change) {
-    String sk = schemaChangePrefix(change.job()) + DynamoDbMetricHistory.timeKey(change.at()) + "#" + encode(change.table());
+    String sk =
+        schemaChangePrefix(change.job()) + DynamoDbMetricHistory.timeKey(change.at()) + "#"
+            + encode(change.table());
     createOnce(item(workspaceId, sk, change, change.at().plus(retention)));
   }
 
@@ -345,8 +360,14 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
     String prefix = schemaChangePrefix(job);
     QueryConditional between =
         QueryConditional.sortBetween(
-            Key.builder().partitionValue(workspaceId).sortValue(prefix + DynamoDbMetricHistory.timeKey(from)).build(),
-            Key.builder().partitionValue(workspaceId).sortValue(prefix + DynamoDbMetricHistory.timeKey(to) + "#\uffff").build());
+            Key.builder()
+                .partitionValue(workspaceId)
+                .sortValue(prefix + DynamoDbMetricHistory.timeKey(from))
+                .build(),
+            Key.builder()
+                .partitionValue(workspaceId)
+                .sortValue(prefix + DynamoDbMetricHistory.timeKey(to) + "#\uffff")
+                .build());
     return table
         .query(QueryEnhancedRequest.builder().queryConditional(between).build())
         .items()
@@ -365,7 +386,8 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
 
   private static JobDefinition toJob(MonitoringItem item) {
     JobDefinition stored = read(item, JobDefinition.class);
-    return new JobDefinition(stored.job(), stored.upstream(), stored.source(), stored.updatedAt(), item.getVersion());
+    return new JobDefinition(
+        stored.job(), stored.upstream(), stored.source(), stored.updatedAt(), item.getVersion());
   }
 
   private MonitoringItem.Builder item(String workspaceId, String sk, Object data, Instant expiresAt) {
