@@ -113,6 +113,7 @@ export const apiRoutes = {
     method: "POST",
     path: "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
   },
+  listMonitoredJobs: { method: "GET", path: "/api/workspaces/{workspaceId}/monitoring/jobs" },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

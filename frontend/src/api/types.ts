@@ -464,3 +464,17 @@ export interface TestSend {
   attempts: number;
   error?: string | null;
 }
+
+/** A monitored job with the jobs it depends on (declared by its run reports or a person). */
+export interface MonitoredJob {
+  job: string;
+  upstream: string[];
+  upstreamSource?: "report" | "api" | null;
+  upstreamUpdatedAt?: string | null;
+  lastRun?: {
+    runId: string;
+    status: "RUNNING" | "SUCCEEDED" | "FAILED" | "SKIPPED" | "CANCELLED";
+    startedAt: string;
+    endedAt?: string | null;
+  } | null;
+}

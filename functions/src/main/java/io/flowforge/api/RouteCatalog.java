@@ -103,8 +103,17 @@ public final class RouteCatalog {
               Feature.MODELING,
               true));
 
+  /** Monitoring's jobs: the jobs each depends on, used to name upstream causes of anomalies. */
+  private static final List<Route> MONITORING_JOB_ROUTES =
+      List.of(
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/jobs", Feature.MONITORING, true),
+          new Route(
+              "PUT", "/api/workspaces/{workspaceId}/monitoring/jobs/{job}/upstream", Feature.MONITORING,
+              true));
+
   private static final List<Route> ALL =
-      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES)
+      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES,
+              MONITORING_JOB_ROUTES)
           .flatMap(List::stream)
           .toList();
 
