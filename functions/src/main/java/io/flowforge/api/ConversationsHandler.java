@@ -13,6 +13,7 @@ import io.flowforge.conversation.ConversationService;
 import io.flowforge.conversation.Exchange;
 import io.flowforge.conversation.PostMessageRequest;
 import io.flowforge.conversation.StartConversationRequest;
+import io.flowforge.conversation.StreamSessions;
 import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Items;
 import io.flowforge.core.Json;
@@ -26,20 +27,23 @@ import java.util.Map;
 public final class ConversationsHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, EventStream {
   private static final String BASE = "/api/workspaces/{workspaceId}/conversations";
-  private static final String STREAM = "POST " + BASE + "/{conversationId}/messages/stream";
+  static final String STREAM = "POST " + BASE + "/{conversationId}/messages/stream";
+  private static final String TICKETS = "POST " + BASE + "/{conversationId}/stream-tickets";
 
   private final ConversationService service;
+  private final StreamSessions sessions;
 
   public ConversationsHandler() {
     this(Wiring.fromEnvironment());
   }
 
   public ConversationsHandler(Wiring wiring) {
-    this(wiring.conversations());
+    this(wiring.conversations(), wiring.streamSessions());
   }
 
-  ConversationsHandler(ConversationService service) {
+  ConversationsHandler(ConversationService service, StreamSessions sessions) {
     this.service = service;
+    this.sessions = sessions;
   }
 
   @Override
@@ -63,6 +67,11 @@ public final class ConversationsHandler
       case "POST " + BASE + "/{conversationId}/messages" ->
           Http.respond(event, () -> post(event, ReplyListener.NONE));
       case STREAM -> streamInOneBody(event);
+      case TICKETS ->
+          Http.respond(
+              event,
+              201,
+              () -> sessions.issue(Http.caller(event), workspace(event), conversation(event)));
       case "POST " + BASE + "/{conversationId}/suggestions/{suggestionId}/apply" ->
           Http.respond(
               event,

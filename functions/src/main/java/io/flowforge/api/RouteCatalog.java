@@ -111,9 +111,14 @@ public final class RouteCatalog {
               "PUT", "/api/workspaces/{workspaceId}/monitoring/jobs/{job}/upstream", Feature.MONITORING,
               true));
 
+  /** A single-use ticket that opens the assistant's WebSocket (streaming in AWS). */
+  private static final List<Route> STREAM_TICKET_ROUTES =
+      List.of(new Route("POST", CONVERSATIONS + "/{conversationId}/stream-tickets", Feature.CONVERSATIONS, true));
+
   private static final List<Route> ALL =
-      Stream.of(ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES,
-              MONITORING_JOB_ROUTES)
+      Stream.of(
+              ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES,
+              MONITORING_JOB_ROUTES, STREAM_TICKET_ROUTES)
           .flatMap(List::stream)
           .toList();
 

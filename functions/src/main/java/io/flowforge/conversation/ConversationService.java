@@ -107,6 +107,14 @@ public final class ConversationService {
   }
 
   /**
+   * The conversation without its messages, when the caller may see it; another workspace's
+   * conversation is the same 404 as one that does not exist.
+   */
+  public Conversation find(Caller caller, String workspaceId, String conversationId) {
+    return require(caller, workspaceId, conversationId);
+  }
+
+  /**
    * Answers a message and stores the turn. {@code listener} hears tool calls and text as they are
    * produced; nothing is stored until the whole answer is there.
    */

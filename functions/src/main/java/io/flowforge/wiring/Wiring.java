@@ -11,6 +11,7 @@ import io.flowforge.adapters.dynamodb.DynamoDbModelStore;
 import io.flowforge.adapters.dynamodb.DynamoDbMonitoringStore;
 import io.flowforge.adapters.dynamodb.DynamoDbPatternStore;
 import io.flowforge.adapters.dynamodb.DynamoDbProfileStore;
+import io.flowforge.adapters.dynamodb.DynamoDbStreamSessionStore;
 import io.flowforge.adapters.dynamodb.DynamoDbSuggestionStore;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
 import io.flowforge.adapters.dynamodb.Tables;
@@ -20,6 +21,7 @@ import io.flowforge.assistant.ToolRegistry;
 import io.flowforge.conversation.CatalogSource;
 import io.flowforge.conversation.ConversationService;
 import io.flowforge.conversation.DatasetCatalogSource;
+import io.flowforge.conversation.StreamSessions;
 import io.flowforge.conversation.SuggestionApplier;
 import io.flowforge.dataset.BlobStore;
 import io.flowforge.dataset.DatasetInspector;
@@ -50,6 +52,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -79,6 +83,7 @@ public final class Wiring {
   private MonitoringService monitoring;
   private PatternService patterns;
   private OptimizerService optimizer;
+  private StreamSessions streamSessions;
 
   /**
    * Clients are built on first use so a function only pays for what its handler touches (the health
@@ -176,6 +181,18 @@ public final class Wiring {
               clock);
     }
     return conversations;
+  }
+
+  /** Stream tickets and the WebSocket connections opened with them (the assistant in AWS). */
+  public synchronized StreamSessions streamSessions() {
+    if (streamSessions == null) {
+      streamSessions =
+          new StreamSessions(
+              conversations(),
+              new DynamoDbStreamSessionStore(dynamoDb.get(), settings.tableName(Tables.CONVERSATIONS)),
+              clock);
+    }
+    return streamSessions;
   }
 
   public synchronized ProfilingService profiling() {
@@ -279,6 +296,19 @@ public final class Wiring {
     DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
     settings.region().map(Region::of).ifPresent(builder::region);
     settings.dynamoDbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
+  /**
+   * A client that posts to the WebSocket connections of one API stage ({@code
+   * https://<domain>/<stage>}), on the lightweight URL-connection HTTP client.
+   */
+  public static ApiGatewayManagementApiClient connections(Settings settings, URI stageEndpoint) {
+    ApiGatewayManagementApiClientBuilder builder =
+        ApiGatewayManagementApiClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(stageEndpoint);
+    settings.region().map(Region::of).ifPresent(builder::region);
     return builder.build();
   }
 

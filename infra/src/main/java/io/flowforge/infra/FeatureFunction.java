@@ -54,6 +54,8 @@ final class FeatureFunction extends Construct {
   private static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
   private final Alias live;
+  private final Function function;
+  private final Role role;
 
   FeatureFunction(
       Construct scope,
@@ -65,14 +67,14 @@ final class FeatureFunction extends Construct {
     super(scope, plan.id());
     LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(logRetention).build();
     // No AWS managed policy: besides the plan's grants, the role may only write its own logs and traces.
-    Role role =
+    role =
         Role.Builder.create(this, "Role")
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
             .description("Runs FlowForge " + plan.id())
             .build();
     logs.grantWrite(role);
 
-    Function function =
+    function =
         Function.Builder.create(this, "Function")
             .description(description(plan))
             .runtime(Runtime.JAVA_17)
@@ -114,6 +116,17 @@ final class FeatureFunction extends Construct {
     return live;
   }
 
+  /**
+   * Configures the handler for Claude on Bedrock. Only a function that answers messages may invoke the
+   * model; the others get the configuration alone, so they report the same language model.
+   */
+  void useBedrock(BedrockAccess bedrock, boolean invokes) {
+    bedrock.environment().forEach(function::addEnvironment);
+    if (invokes) {
+      bedrock.grantInvoke(role);
+    }
+  }
+
   private static Map<String, String> environment(
       FunctionPlan plan, Map<Tables, ITable> tables, IBucket uploads) {
     Map<String, String> environment = new LinkedHashMap<>();
@@ -138,7 +151,7 @@ final class FeatureFunction extends Construct {
    * s3:DeleteObject*}, {@code s3:Abort*}) would also allow ACL, tagging and version operations. ListBucket
    * makes a missing key answer 404 instead of 403.
    */
-  private static void grantUploads(Role role, FunctionPlan.BucketAccess access, IBucket uploads) {
+  static void grantUploads(Role role, FunctionPlan.BucketAccess access, IBucket uploads) {
     if (access == FunctionPlan.BucketAccess.NONE) {
       return;
     }

@@ -9,8 +9,15 @@ import java.util.Optional;
  *
  * @param lambdaJar the shaded deployment jar ({@code functions/target/flowforge-lambda.jar}); must exist
  * @param frontendDist the built web app, uploaded only when present
+ * @param bedrockModelId the model or inference profile the assistant invokes on Bedrock; empty keeps the
+ *     deployed assistant on the offline architect (the default: AI is opt-in)
  */
-public record StackSettings(Path lambdaJar, Optional<Path> frontendDist) {
+public record StackSettings(Path lambdaJar, Optional<Path> frontendDist, Optional<String> bedrockModelId) {
+  /** Settings with the assistant on the offline architect. */
+  public StackSettings(Path lambdaJar, Optional<Path> frontendDist) {
+    this(lambdaJar, frontendDist, Optional.empty());
+  }
+
   public StackSettings {
     if (!Files.isRegularFile(lambdaJar)) {
       throw new IllegalArgumentException(

@@ -56,6 +56,7 @@ final class StaticSite extends Construct {
       }
       """;
 
+  static final String RUNTIME_CONFIG = "runtime-config.json";
   private static final String BOOTSTRAP_QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
   private static final String BASIC_EXECUTION_ROLE =
       "arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
@@ -68,6 +69,7 @@ final class StaticSite extends Construct {
       IHttpApi api,
       IBucket accessLogs,
       Optional<Path> frontendDist,
+      Map<String, String> runtimeConfig,
       RetentionDays logRetention) {
     super(scope, id);
     Bucket content =
@@ -113,7 +115,7 @@ final class StaticSite extends Construct {
             .build();
     acknowledgeFindings(distribution);
 
-    frontendDist.ifPresent(dist -> deploy(dist, content, logRetention));
+    frontendDist.ifPresent(dist -> deploy(dist, runtimeConfig, content, logRetention));
   }
 
   /** The app's origin, e.g. {@code https://d111111abcdef8.cloudfront.net}. */
@@ -140,9 +142,17 @@ final class StaticSite extends Construct {
         .build();
   }
 
-  private void deploy(Path dist, Bucket content, RetentionDays logRetention) {
+  /**
+   * Uploads the app and, beside it, {@code runtime-config.json} with values known only at deploy time (the
+   * assistant's WebSocket URL), which the app reads when it starts streaming.
+   */
+  private void deploy(
+      Path dist, Map<String, String> runtimeConfig, Bucket content, RetentionDays logRetention) {
     BucketDeployment.Builder.create(this, "Deployment")
-            .sources(List.of(Source.asset(dist.toString())))
+            .sources(
+                List.of(
+                    Source.asset(dist.toString()),
+                    Source.jsonData(RUNTIME_CONFIG, runtimeConfig)))
             .destinationBucket(content)
             .distribution(distribution)
             .distributionPaths(List.of("/*"))

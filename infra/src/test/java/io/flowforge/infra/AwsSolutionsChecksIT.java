@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowforge.adapters.bedrock.BedrockSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.Bucket;
 
 /**
  * cdk-nag's AwsSolutions pack runs as a CDK policy-validation plugin: synthesis fails on any finding that
  * is not acknowledged. Synthesizes the full stack once, with a built web app so the upload of the static
- * files is checked too.
+ * files is checked too, and with the assistant on Bedrock so its grants are checked as well.
  */
 class AwsSolutionsChecksIT {
   private static Path assembly;
@@ -36,7 +38,11 @@ class AwsSolutionsChecksIT {
     Path dist = Files.createDirectories(Synth.outdir("nag-frontend-dist"));
     Files.writeString(dist.resolve("index.html"), "<!doctype html><title>FlowForge</title>");
     App app = Synth.app("nag");
-    FlowForgeStack stack = FlowForgeApp.build(app, new StackSettings(Synth.lambdaJar(), Optional.of(dist)));
+    FlowForgeStack stack =
+        FlowForgeApp.build(
+            app,
+            new StackSettings(
+                Synth.lambdaJar(), Optional.of(dist), Optional.of(BedrockSettings.DEFAULT_MODEL_ID)));
     template = Template.fromStack(stack);
     assembly = Synth.outdir("nag");
   }
@@ -70,8 +76,22 @@ class AwsSolutionsChecksIT {
   }
 
   @Test
-  void uploadsTheBuiltWebApp_whenTheFrontendIsBuilt() {
+  void uploadsTheBuiltWebApp_whenTheFrontendIsBuilt_withTheAssistantSocketUrlInItsRuntimeConfig() {
     template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+    Map<String, Object> deployment =
+        Synth.properties(template.findResources("Custom::CDKBucketDeployment").values().iterator().next());
+    String socketApi =
+        template
+            .findResources(
+                "AWS::ApiGatewayV2::Api",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("ProtocolType", "WEBSOCKET")))))
+            .keySet()
+            .iterator()
+            .next();
+
+    assertEquals(2, Synth.list(deployment.get("SourceObjectKeys")).size(), deployment.toString());
+    String markers = String.valueOf(deployment.get("SourceMarkers"));
+    assertTrue(markers.contains(socketApi), "runtime-config.json names the socket URL: " + markers);
   }
 
   @Test

@@ -5,10 +5,13 @@ import static io.flowforge.infra.Synth.map;
 import static io.flowforge.infra.Synth.properties;
 import static io.flowforge.infra.Synth.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowforge.adapters.bedrock.BedrockSettings;
 import io.flowforge.adapters.dynamodb.TableDefinition;
 import io.flowforge.adapters.dynamodb.Tables;
+import io.flowforge.api.Feature;
 import io.flowforge.api.Route;
 import io.flowforge.api.RouteCatalog;
 import io.flowforge.api.Schedule;
@@ -43,14 +46,17 @@ class FlowForgeStackIT {
   private static final Set<String> S3_READ_ACTIONS = Set.of("s3:GetObject", "s3:ListBucket");
 
   private static final String SCHEDULED = "FlowForge scheduled ";
+  private static final String MODEL = BedrockSettings.DEFAULT_MODEL_ID;
   private static Template template;
   private static List<FunctionPlan> plans;
 
+  /** The stack with the assistant on Bedrock, so the opt-in grants are checked too. */
   @BeforeAll
   static void synthesize() {
     FlowForgeStack stack =
         FlowForgeApp.build(
-            Synth.app("stack"), new StackSettings(Synth.lambdaJar(), Optional.empty()));
+            Synth.app("stack"),
+            new StackSettings(Synth.lambdaJar(), Optional.empty(), Optional.of(MODEL)));
     template = Template.fromStack(stack);
     plans = FunctionPlan.forRoutes(RouteCatalog.all());
   }
@@ -58,13 +64,13 @@ class FlowForgeStackIT {
   @Test
   void createsExactlyTheCatalogRoutes() {
     Set<String> deployed =
-        resources("AWS::ApiGatewayV2::Route").values().stream()
+        httpRoutes().values().stream()
             .map(route -> (String) properties(route).get("RouteKey"))
             .collect(Collectors.toSet());
 
     Set<String> catalog = RouteCatalog.all().stream().map(Route::routeKey).collect(Collectors.toSet());
     assertEquals(catalog, deployed);
-    assertEquals(RouteCatalog.all().size(), resources("AWS::ApiGatewayV2::Route").size());
+    assertEquals(RouteCatalog.all().size(), httpRoutes().size());
   }
 
   @Test
@@ -82,7 +88,7 @@ class FlowForgeStackIT {
     Map<String, Route> byKey =
         RouteCatalog.all().stream().collect(Collectors.toMap(Route::routeKey, Function.identity()));
 
-    for (Map<String, Object> resource : resources("AWS::ApiGatewayV2::Route").values()) {
+    for (Map<String, Object> resource : httpRoutes().values()) {
       Map<String, Object> route = properties(resource);
       Route declared = byKey.get((String) route.get("RouteKey"));
       if (declared.authenticated()) {
@@ -110,7 +116,7 @@ class FlowForgeStackIT {
     Map<String, Map<String, Object>> integrations = resources("AWS::ApiGatewayV2::Integration");
     Map<String, Map<String, Object>> aliases = resources("AWS::Lambda::Alias");
 
-    for (Map<String, Object> resource : resources("AWS::ApiGatewayV2::Route").values()) {
+    for (Map<String, Object> resource : httpRoutes().values()) {
       Map<String, Object> route = properties(resource);
       String integrationId = route.get("Target").toString().replaceAll(".*Ref=([A-Za-z0-9]+).*", "$1");
       Map<String, Object> integration = properties(integrations.get(integrationId));
@@ -159,6 +165,9 @@ class FlowForgeStackIT {
       plan.tables().forEach(table -> expected.add(table.environmentVariable()));
       if (plan.bucket() != FunctionPlan.BucketAccess.NONE) {
         expected.add(FeatureFunction.UPLOAD_BUCKET_VARIABLE);
+      }
+      if (plan.feature() == Feature.CONVERSATIONS) {
+        expected.addAll(Set.of("FLOWFORGE_AI", "FLOWFORGE_BEDROCK_MODEL_ID"));
       }
 
       assertEquals(expected, environment(functionOf(plan)).keySet(), plan.id());
@@ -214,6 +223,7 @@ class FlowForgeStackIT {
   void runsEveryScheduledHandlerFromAnEventBridgeRule_withGrantsOnExactlyItsTables() {
     Map<String, Map<String, Object>> scheduled = new HashMap<>(resources("AWS::Lambda::Function"));
     scheduled.keySet().removeAll(routeFunctions().keySet());
+    scheduled.remove(socketFunction());
     Map<String, Map<String, Object>> rules = resources("AWS::Events::Rule");
     Map<String, Map<String, Object>> aliases = resources("AWS::Lambda::Alias");
 
@@ -389,6 +399,137 @@ class FlowForgeStackIT {
     template.resourceCountIs("Custom::CDKBucketDeployment", 0);
   }
 
+  @Test
+  void servesTheAssistantOverAWebSocketApi_everyRouteOnTheSocketFunctionsLiveAlias() {
+    String api = apiOf("WEBSOCKET");
+    assertEquals("$request.body.action", properties(resources("AWS::ApiGatewayV2::Api").get(api)).get("RouteSelectionExpression"));
+    Map<String, Map<String, Object>> routes = routesOf(api);
+    Map<String, Map<String, Object>> integrations = resources("AWS::ApiGatewayV2::Integration");
+    Map<String, Map<String, Object>> aliases = resources("AWS::Lambda::Alias");
+
+    Set<String> keys = new HashSet<>();
+    for (Map<String, Object> resource : routes.values()) {
+      Map<String, Object> route = properties(resource);
+      keys.add((String) route.get("RouteKey"));
+      String integrationId = route.get("Target").toString().replaceAll(".*Ref=([A-Za-z0-9]+).*", "$1");
+      Map<String, Object> integration = properties(integrations.get(integrationId));
+      assertEquals("AWS_PROXY", integration.get("IntegrationType"));
+      String alias = integration.get("IntegrationUri").toString().replaceAll(".*\\{Ref=([A-Za-z0-9]+)\\}.*", "$1");
+      assertTrue(aliases.containsKey(alias), route.get("RouteKey") + " -> " + integration.get("IntegrationUri"));
+      assertEquals(socketFunction(), target(properties(aliases.get(alias)).get("FunctionName")));
+    }
+    assertEquals(Set.copyOf(AssistantSocket.ROUTES), keys);
+    assertEquals(Set.of("$connect", "$disconnect", "sendMessage", "$default"), keys);
+
+    template.hasResourceProperties(
+        "AWS::ApiGatewayV2::Stage",
+        Match.objectLike(
+            Map.of(
+                "ApiId", Map.of("Ref", api),
+                "StageName", AssistantSocket.STAGE,
+                "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue())))));
+    Map<String, Object> output = map(template.findOutputs("AssistantSocketUrl").get("AssistantSocketUrl"));
+    assertTrue(output.get("Value").toString().contains("wss://"), output.toString());
+  }
+
+  @Test
+  void runsTheSocketFunctionPast29Seconds_withExactlyTheTablesAndBucketAConversationNeeds() {
+    Map<String, Object> function = function(socketFunction());
+    assertEquals(AssistantSocket.HANDLER + "::handleRequest", function.get("Handler"));
+    assertEquals("java17", function.get("Runtime"));
+    assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"));
+    assertTrue(((Number) function.get("Timeout")).intValue() > 29, function.get("Timeout").toString());
+
+    Set<String> expected =
+        new HashSet<>(
+            Set.of(
+                "JAVA_TOOL_OPTIONS",
+                FeatureFunction.UPLOAD_BUCKET_VARIABLE,
+                "FLOWFORGE_AI",
+                "FLOWFORGE_BEDROCK_MODEL_ID"));
+    AssistantSocket.READS.forEach(table -> expected.add(table.environmentVariable()));
+    AssistantSocket.WRITES.forEach(table -> expected.add(table.environmentVariable()));
+    assertEquals(expected, environment(socketFunction()).keySet());
+    assertEquals(MODEL, environment(socketFunction()).get("FLOWFORGE_BEDROCK_MODEL_ID"));
+
+    Set<String> written = new HashSet<>();
+    for (Map<String, Object> statement : statements(socketFunction())) {
+      if (list(statement.get("Action")).contains("dynamodb:PutItem")) {
+        list(statement.get("Resource")).stream()
+            .filter(resource -> map(resource).containsKey("Fn::GetAtt"))
+            .forEach(resource -> written.add(target(resource)));
+      }
+      if (list(statement.get("Action")).contains("s3:PutObject")) {
+        throw new AssertionError("the socket function may not write uploads: " + statement);
+      }
+    }
+    String conversations =
+        target(environment(socketFunction()).get(Tables.CONVERSATIONS.environmentVariable()));
+    assertEquals(Set.of(conversations), written);
+  }
+
+  @Test
+  void letsTheSocketFunctionPostOnlyToItsOwnStagesConnections() {
+    List<Map<String, Object>> manage =
+        resources("AWS::IAM::Policy").values().stream()
+            .flatMap(policy -> list(map(properties(policy).get("PolicyDocument")).get("Statement")).stream())
+            .map(Synth::map)
+            .filter(statement -> list(statement.get("Action")).toString().contains("execute-api:"))
+            .toList();
+
+    assertEquals(1, manage.size(), manage.toString());
+    assertEquals(List.of("execute-api:ManageConnections"), list(manage.get(0).get("Action")));
+    String resource = manage.get(0).get("Resource").toString();
+    assertTrue(resource.contains("Ref=" + apiOf("WEBSOCKET")), resource);
+    assertTrue(resource.endsWith("/" + AssistantSocket.STAGE + "/POST/@connections/*]]}"), resource);
+    assertTrue(
+        statements(socketFunction()).stream().anyMatch(s -> s.equals(manage.get(0))),
+        "the grant is the socket function's");
+  }
+
+  @Test
+  void grantsBedrockInvokeOnTheConfiguredModelOnly_toTheFunctionsThatAnswerMessages() {
+    Map<String, List<Map<String, Object>>> bedrock = bedrockStatements();
+    FunctionPlan write =
+        plans.stream()
+            .filter(p -> p.feature() == Feature.CONVERSATIONS && p.access() == Access.WRITE)
+            .findFirst()
+            .orElseThrow();
+
+    assertEquals(Set.of(functionOf(write), socketFunction()), bedrock.keySet());
+    String foundationModel = MODEL.substring(MODEL.indexOf('.') + 1);
+    for (List<Map<String, Object>> statements : bedrock.values()) {
+      assertEquals(2, statements.size(), statements.toString());
+      for (Map<String, Object> statement : statements) {
+        assertEquals(Set.copyOf(BedrockAccess.INVOKE_ACTIONS), Set.copyOf(list(statement.get("Action"))));
+        assertEquals(1, list(statement.get("Resource")).size(), statement.toString());
+      }
+      String profile = statements.get(0).get("Resource").toString();
+      assertTrue(profile.contains(":inference-profile/" + MODEL), profile);
+      String model = statements.get(1).get("Resource").toString();
+      assertTrue(model.contains(":bedrock:*::foundation-model/" + foundationModel + "]"), model);
+      String condition = statements.get(1).get("Condition").toString();
+      assertTrue(condition.contains("bedrock:InferenceProfileArn"), condition);
+      assertTrue(condition.contains(":inference-profile/" + MODEL), condition);
+    }
+    plans.stream()
+        .filter(p -> p.feature() == Feature.CONVERSATIONS)
+        .forEach(p -> assertEquals("bedrock", environment(functionOf(p)).get("FLOWFORGE_AI"), p.id()));
+  }
+
+  @Test
+  void keepsTheAssistantOffBedrock_unlessTheStackOptsIn() {
+    Template offline =
+        Template.fromStack(
+            FlowForgeApp.build(
+                Synth.app("stack-offline"), new StackSettings(Synth.lambdaJar(), Optional.empty())));
+
+    String json = offline.toJSON().toString();
+    assertFalse(json.contains("bedrock:"), "no Bedrock grant without opting in");
+    assertFalse(json.contains("FLOWFORGE_AI"), "no AI configuration without opting in");
+    assertTrue(json.contains(AssistantSocket.HANDLER), "the socket streams the offline architect too");
+  }
+
   private static Map<String, Map<String, Object>> resources(String type) {
     return template.findResources(type);
   }
@@ -405,11 +546,59 @@ class FlowForgeStackIT {
         .orElseThrow(() -> new AssertionError("no plan for " + functionId + " (" + description + ")"));
   }
 
-  /** The functions serving routes; scheduled functions are checked on their own. */
+  /** The functions serving HTTP routes; scheduled and WebSocket functions are checked on their own. */
   private static Map<String, Map<String, Object>> routeFunctions() {
     Map<String, Map<String, Object>> functions = new HashMap<>(resources("AWS::Lambda::Function"));
     functions.values().removeIf(function -> properties(function).get("Description").toString().startsWith(SCHEDULED));
+    functions.remove(socketFunction());
     return functions;
+  }
+
+  private static String socketFunction() {
+    return resources("AWS::Lambda::Function").entrySet().stream()
+        .filter(e -> properties(e.getValue()).get("Description").toString().startsWith(AssistantSocket.DESCRIPTION))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no assistant socket function"));
+  }
+
+  /** The API of one protocol ({@code HTTP} or {@code WEBSOCKET}); the stack has one of each. */
+  private static String apiOf(String protocol) {
+    return resources("AWS::ApiGatewayV2::Api").entrySet().stream()
+        .filter(e -> protocol.equals(properties(e.getValue()).get("ProtocolType")))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + protocol + " API"));
+  }
+
+  private static Map<String, Map<String, Object>> routesOf(String apiId) {
+    Map<String, Map<String, Object>> routes = new HashMap<>(resources("AWS::ApiGatewayV2::Route"));
+    routes.values().removeIf(route -> !target(properties(route).get("ApiId")).equals(apiId));
+    return routes;
+  }
+
+  private static Map<String, Map<String, Object>> httpRoutes() {
+    return routesOf(apiOf("HTTP"));
+  }
+
+  /** Functions whose policies allow any Bedrock action, with those statements. */
+  private static Map<String, List<Map<String, Object>>> bedrockStatements() {
+    Map<String, List<Map<String, Object>>> byFunction = new HashMap<>();
+    for (String function : resources("AWS::Lambda::Function").keySet()) {
+      Optional<Map<String, Object>> role =
+          Optional.ofNullable(function(function).get("Role")).map(Synth::map);
+      if (role.isEmpty() || !role.get().containsKey("Fn::GetAtt")) {
+        continue;
+      }
+      List<Map<String, Object>> bedrock =
+          statements(function).stream()
+              .filter(s -> list(s.get("Action")).stream().anyMatch(a -> a.toString().startsWith("bedrock:")))
+              .toList();
+      if (!bedrock.isEmpty()) {
+        byFunction.put(function, bedrock);
+      }
+    }
+    return byFunction;
   }
 
   private static String functionOf(FunctionPlan plan) {

@@ -353,7 +353,7 @@ public final class DynamoDbConversationStore implements ConversationStore {
         .build();
   }
 
-  private static SdkBytes write(Object record) {
+  static SdkBytes write(Object record) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
       Json.mapper().writeValue(gzip, record);
@@ -363,7 +363,7 @@ public final class DynamoDbConversationStore implements ConversationStore {
     return SdkBytes.fromByteArray(bytes.toByteArray());
   }
 
-  private static <T> T read(ConversationItem item, Class<T> type) {
+  static <T> T read(ConversationItem item, Class<T> type) {
     try (GZIPInputStream gzip =
         new GZIPInputStream(new ByteArrayInputStream(item.getBody().asByteArray()))) {
       return Json.mapper().readValue(gzip, type);
