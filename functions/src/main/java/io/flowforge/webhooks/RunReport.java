@@ -106,6 +106,15 @@ public record RunReport(
   }
 
   /**
+   * This report without its table schemas: they are kept once per table elsewhere, so the run log (read
+   * 30 runs at a time) stays small however wide the tables are.
+   */
+  public RunReport withoutSchemas() {
+    return new RunReport(
+        job, runId, startedAt, endedAt, status, rowCounts, metrics, qualityPassRates, source, upstream, null);
+  }
+
+  /**
    * Checks a job's declared upstream jobs: names as bounded data, not the job itself, at most {@link
    * #MAX_UPSTREAM}; duplicates are dropped and the order kept. Shared by run reports and the upstream route.
    */

@@ -46,6 +46,7 @@ class BrowserMonitoringIT {
     String workspace = session.api.createWorkspace("Monitored");
     String base = "/api/workspaces/" + workspace + "/monitoring";
     String secret = session.api.post(base + "/secret", null).json().get("secret").asText();
+    session.api.putJson(base + "/jobs/orders_daily/upstream", "{\"upstream\":[\"ingest_raw\"]}");
     new SignedReports(session.stack.baseUri(), workspace, secret).dailyRunsEndingInADrop();
     ScheduledEvent event = new ScheduledEvent();
     event.setTime(DateTime.now());
@@ -72,6 +73,10 @@ class BrowserMonitoringIT {
     screen.status(
         await(By.cssSelector("article[aria-label='Alert: orders_daily rows:silver.orders']")),
         "Marked as expected: this point no longer trains the baseline.");
+
+    WebElement jobs = await(By.xpath("//table[caption='Jobs and their upstream jobs']"));
+    WebElement row = jobs.findElement(By.xpath(".//tr[th='orders_daily']"));
+    assertTrue(row.getText().contains("ingest_raw") && row.getText().contains("succeeded"), row.getText());
 
     String monitorId = MonitoringService.monitorId("orders_daily", "rows:silver.orders");
     JsonNode series = session.api.get(base + "/monitors/" + monitorId + "/series").json();

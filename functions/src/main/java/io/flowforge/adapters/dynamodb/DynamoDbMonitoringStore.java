@@ -217,7 +217,7 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
     }
     String logKey =
         "RUNLOG#" + job + "#" + DynamoDbMetricHistory.timeKey(report.startedAt()) + "#" + encode(report.runId());
-    createOnce(item(workspaceId, logKey, report, keepUntil));
+    createOnce(item(workspaceId, logKey, report.withoutSchemas(), keepUntil));
     return true;
   }
 

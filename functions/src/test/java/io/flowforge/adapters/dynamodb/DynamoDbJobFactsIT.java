@@ -171,4 +171,20 @@ class DynamoDbJobFactsIT {
     assertEquals("run-2", store.lastRun(ws, "job").orElseThrow().runId());
     assertTrue(store.lastRun(ws, "nothing").isEmpty());
   }
+
+  @Test
+  void keepsRunLogsWithoutTableSchemas_butWithTheirUpstreamJobs() {
+    String ws = "ws_runlogaaaaaaaaaaaaa";
+    RunReport wide =
+        new RunReport(
+            "job", "r1", NOW, NOW.plusSeconds(60), RunStatus.SUCCEEDED, Map.of("t", 5L), Map.of(), Map.of(), null,
+            List.of("upstream"), Map.of("t", Map.of("a", "int", "b", "string")));
+
+    store.recordOnce(ws, wide);
+
+    RunReport logged = store.recent(ws, "job").get(0);
+    assertTrue(logged.schemas().isEmpty(), logged.toString());
+    assertEquals(List.of("upstream"), logged.upstream());
+    assertEquals(Map.of("t", 5L), logged.rowCounts());
+  }
 }
