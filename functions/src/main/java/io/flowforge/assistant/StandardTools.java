@@ -2,7 +2,6 @@ package io.flowforge.assistant;
 
 import io.flowforge.modeling.ModelGenerator;
 import io.flowforge.optimizer.DatabricksOptimizer;
-import io.flowforge.optimizer.ScanEstimator;
 import io.flowforge.patterns.PatternLibrary;
 
 /**
@@ -18,7 +17,7 @@ public final class StandardTools {
     ProfilingTools.register(registry);
     PatternTools.register(registry, PatternLibrary.builtIn());
     ModelingTools.register(registry, new ModelGenerator());
-    OptimizerTools.register(registry, new ScanEstimator(new DatabricksOptimizer()));
+    OptimizerTools.register(registry, new DatabricksOptimizer());
     return registry;
   }
 }

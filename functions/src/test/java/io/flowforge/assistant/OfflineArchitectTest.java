@@ -58,6 +58,19 @@ class OfflineArchitectTest {
   }
 
   @Test
+  void runsTheOptimizerTools_forAnOptimizationRequest() {
+    OfflineArchitect architect = new OfflineArchitect(StandardTools.registry());
+
+    AssistantReply reply = architect.reply(ToolContext.of(CATALOG), ConversationState.EMPTY,
+        "how do I optimize salesorderdetail for databricks?");
+
+    assertEquals(List.of("recommend_clustering", "recommend_partitioning", "recommend_delta_features"),
+        reply.toolCalls().stream().map(ToolOutcome::tool).toList());
+    reply.toolCalls().forEach(o -> assertEquals(ToolOutcome.Status.OK, o.status(), o.tool() + ": " + o.error()));
+    assertFalse(reply.text().contains("not available"), reply.text());
+  }
+
+  @Test
   void appliesARefinementToTheLastSuggestion() {
     OfflineArchitect architect = architectWithCatalogTools();
     AssistantReply first = architect.reply(ToolContext.of(CATALOG), ConversationState.EMPTY, "Generate a Type 2 SCD for customers");

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** estimate_performance through the shipped registry, on a transactions file the profiling engine reads. */
+/**
+ * The databricks-optimizer tools through the shipped registry: estimate_performance on a transactions file the
+ * profiling engine reads, the recommendations on catalog statistics.
+ */
 class OptimizerToolsTest {
   private static final ToolRegistry REGISTRY = StandardTools.registry();
   private static final int ROWS = 2_000;
@@ -100,6 +103,69 @@ class OptimizerToolsTest {
     assertEquals("/table_name", table.pointer());
     assertTrue(table.getMessage().contains("Did you mean bank_transactions?"), table.getMessage());
     assertEquals("/projected_row_count", huge.pointer());
+  }
+
+  /** Two billion events known from the catalog alone: 1,000,000 customers, 1,000 days. */
+  private static final ToolContext LARGE = ToolContext.of(new WorkspaceCatalog("ws-2", List.of(
+      new WorkspaceCatalog.Table("events", 2_000_000_000L, List.of(
+          new WorkspaceCatalog.Column("customer_id", "BIGINT", 1_000_000, 0, List.of()),
+          new WorkspaceCatalog.Column("event_date", "DATE", 1_000, 0, List.of()),
+          new WorkspaceCatalog.Column("note", "VARCHAR", 50, 0, List.of())))), false));
+
+  @Test
+  void recommendsClusteringOnTheColumnsTheQueriesName_elseOnKeysAndDates() {
+    JsonNode named = REGISTRY.call(LARGE, "recommend_clustering",
+        ToolRegistryTest.json("{\"table_name\":\"events\",\"query_patterns\":[\"filter by customer_id\"]}"));
+    JsonNode assumed = REGISTRY.call(LARGE, "recommend_clustering", ToolRegistryTest.json("{\"table_name\":\"events\"}"));
+
+    assertEquals("liquid_clustering", named.path("strategy").asText(), named.toString());
+    assertEquals("[\"customer_id\"]", named.path("columns").toString());
+    assertEquals("[\"customer_id\",\"event_date\"]", assumed.path("columns").toString(), "highest cardinality first");
+    assertTrue(assumed.path("filter_columns_from").asText().startsWith("no query patterns given"));
+    assertEquals("OPTIMIZE events;", assumed.path("maintenance").asText());
+  }
+
+  @Test
+  void saysAModelTableNotBuiltYetHasNoStatistics_insteadOfGuessing() {
+    JsonNode result = REGISTRY.call(context, "recommend_clustering", ToolRegistryTest.json("{\"table_name\":\"dim_product\"}"));
+
+    assertEquals("unknown", result.path("strategy").asText());
+    assertEquals(0, result.path("columns").size());
+    assertTrue(result.path("reason").asText().contains("not in this workspace yet"), result.toString());
+  }
+
+  @Test
+  void partitionsOnlyAVeryLargeTableByALowCardinalityDate() {
+    JsonNode asIs = REGISTRY.call(LARGE, "recommend_partitioning", ToolRegistryTest.json("{\"table_name\":\"events\"}"));
+    JsonNode grown = REGISTRY.call(LARGE, "recommend_partitioning",
+        ToolRegistryTest.json("{\"table_name\":\"events\",\"row_count\":200000000000}"));
+
+    assertEquals("do_not_partition", asIs.path("recommendation").asText(), asIs.toString());
+    assertEquals(0, asIs.path("partition_columns").size());
+    assertTrue(asIs.path("reason").asText().contains("liquid clustering"), asIs.toString());
+    assertEquals("partition", grown.path("recommendation").asText(), grown.toString());
+    assertEquals("[\"event_date\"]", grown.path("partition_columns").toString());
+  }
+
+  @Test
+  void switchesOnDeltaFeaturesByHowTheTableIsWritten() {
+    JsonNode scd = REGISTRY.call(LARGE, "recommend_delta_features",
+        ToolRegistryTest.json("{\"table_name\":\"dim_customer\",\"use_case\":\"type 2 SCD dimension\"}"));
+    JsonNode fact = REGISTRY.call(LARGE, "recommend_delta_features", ToolRegistryTest.json("{\"table_name\":\"fact_sales\"}"));
+
+    assertEquals("MERGED", scd.path("write_pattern").asText());
+    assertTrue(enabled(scd, "deletion_vectors") && enabled(scd, "change_data_feed"), scd.toString());
+    assertEquals("INSERT_ONLY", fact.path("write_pattern").asText());
+    assertFalse(enabled(fact, "deletion_vectors"), fact.toString());
+  }
+
+  private static boolean enabled(JsonNode result, String feature) {
+    for (JsonNode f : result.path("features")) {
+      if (f.path("feature").asText().equals(feature)) {
+        return f.path("enabled").asBoolean();
+      }
+    }
+    throw new AssertionError("no feature " + feature + " in " + result);
   }
 
   private static JsonNode call(String input) {

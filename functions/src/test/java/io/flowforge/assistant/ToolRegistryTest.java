@@ -45,6 +45,10 @@ class ToolRegistryTest {
     assertEquals("databricks-optimizer", estimate.group());
     assertTrue(estimate.inputSchema().path("properties").has("clustering_columns"), estimate.inputSchema().toString());
     assertTrue(registry.definitions().contains(estimate));
+    assertTrue(
+        registry.definitions().stream().map(ToolDefinition::name).toList().containsAll(List.of(
+            "recommend_partitioning", "recommend_clustering", "recommend_delta_features", "estimate_performance")),
+        "the whole databricks-optimizer group is offered");
   }
 
   @Test
