@@ -23,7 +23,8 @@ import java.util.Random;
  * <ul>
  *   <li>{@value #INGEST}: loads bank transactions into Silver at 02:00 UTC (rows, the amount sum, a
  *       not-null quality rule, duration). Its last run is the injected incident: a partial load of about a
- *       third of the usual rows, with the {@code amount_not_null} pass rate fallen from about 99.6 % to 71.2 %.
+ *       third of the usual rows, with the {@code amount_not_null} pass rate fallen from about 99.6 % to
+ *       71.2 %.
  *   <li>{@value #ORDERS}: the bike shop's orders at 02:30 UTC, about twice as many on Saturdays and Sundays
  *       as on weekdays — a weekly pattern the monitor learns instead of flagging every weekend.
  *   <li>{@value #SUMMARY}: the Gold daily customer summary at 03:00 UTC, after the ingest it reads from;

@@ -78,7 +78,8 @@ class DemoMonitoringIT {
           day + anomalies);
       for (RecordedAnomaly anomaly : anomalies) {
         assertEquals(DemoRuns.INGEST, anomaly.job(), day + anomaly);
-        assertEquals(DemoMonitoring.lastDay(now), LocalDate.ofInstant(anomaly.anomaly().at(), ZoneOffset.UTC));
+        LocalDate flaggedDay = LocalDate.ofInstant(anomaly.anomaly().at(), ZoneOffset.UTC);
+        assertEquals(DemoMonitoring.lastDay(now), flaggedDay, day + anomaly);
         assertEquals(CauseKind.QUALITY_DROP, anomaly.anomaly().causes().get(0).kind(), day + anomaly);
       }
       RecordedAnomaly rows = metric(anomalies, "rows:" + DemoRuns.INGEST_TABLE);
@@ -93,10 +94,11 @@ class DemoMonitoringIT {
       int points = monitoring.series(DEV, workspace, rows.monitorId()).points().size();
       assertEquals(DemoRuns.DAYS, points);
 
-      assertFalse(DemoMonitoring.seedIfAbsent(monitoring, DEV, workspace, clock), "a second start seeds nothing");
+      assertFalse(DemoMonitoring.seedIfAbsent(monitoring, DEV, workspace, clock), "a restart seeds nothing");
       assertEquals(monitors.size(), monitoring.monitors(DEV, workspace).size());
       assertEquals(points, monitoring.series(DEV, workspace, rows.monitorId()).points().size());
-      assertEquals(0, monitoring.check(workspace, now).report().newAnomalies(), "a later check records nothing new");
+      int recordedAgain = monitoring.check(workspace, now).report().newAnomalies();
+      assertEquals(0, recordedAgain, "a later check of the same points records nothing");
     }
     assertEquals(7, lastDays.size());
   }
@@ -134,10 +136,11 @@ class DemoMonitoringIT {
   private static double incidentRows(LocalDate lastDay) {
     DemoRuns.Delivery incident =
         DemoRuns.ending(lastDay).stream()
-            .filter(delivery -> delivery.webhookId().equals("msg_demo_" + DemoRuns.runId(DemoRuns.INGEST, lastDay)))
+            .filter(delivery -> delivery.webhookId().endsWith(DemoRuns.runId(DemoRuns.INGEST, lastDay)))
             .findFirst()
             .orElseThrow();
-    List<MetricPoint> points = RunMetrics.extract(RunReportParser.parse(incident.body(), Instant.now()), List.of());
+    RunReport run = RunReportParser.parse(incident.body(), Instant.now());
+    List<MetricPoint> points = RunMetrics.extract(run, List.of());
     return points.stream()
         .filter(point -> point.metric().equals("rows:" + DemoRuns.INGEST_TABLE))
         .findFirst()
