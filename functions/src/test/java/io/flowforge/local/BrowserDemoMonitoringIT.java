@@ -41,7 +41,8 @@ class BrowserDemoMonitoringIT {
     Screen screen = new Screen(session.browser, PATIENCE);
 
     session.browser.get(session.stack.browserUri().toString());
-    session.browser.get(session.stack.baseUri() + "/#/workspaces/" + session.stack.demoWorkspaceId() + "/monitoring");
+    String workspace = session.stack.demoWorkspaceId();
+    session.browser.get(session.stack.baseUri() + "/#/workspaces/" + workspace + "/monitoring");
     screen.heading(1, "Monitoring");
     WebElement card = await(By.cssSelector("article[aria-label='Alert: " + series + "']"));
     assertTrue(
@@ -53,7 +54,8 @@ class BrowserDemoMonitoringIT {
         chart.getAttribute("aria-label").contains(DemoRuns.DAYS + " points, 1 anomalies"),
         chart.getAttribute("aria-label"));
     assertTrue(!chart.findElements(By.cssSelector("path.history-band")).isEmpty(), "the band is shaded");
-    assertEquals(1, chart.findElements(By.cssSelector("circle.history-anomaly")).size(), "the drop is marked");
+    int marked = chart.findElements(By.cssSelector("circle.history-anomaly")).size();
+    assertEquals(1, marked, "the drop is marked");
   }
 
   private static WebElement await(By selector) {

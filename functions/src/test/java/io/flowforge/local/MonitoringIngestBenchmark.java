@@ -61,9 +61,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       the check's 4 threads.
  * </ol>
  *
- * <p>Run from the repository root (arguments: seconds, clients, series):
- * {@code DDB_LOCAL_TELEMETRY=0 mvn -B -q -o -pl functions exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.flowforge.local.MonitoringIngestBenchmark -Dexec.args="30 32 1000"}
+ * <p>Arguments: seconds, clients, series (e.g. {@code 30 32 10000}). Started with {@code java} on the test
+ * classpath from the repository root, as {@code docs/benchmarks-monitoring.md} shows: the frontend module's
+ * own {@code exec} executions would read {@code exec.args} too.
  */
 public final class MonitoringIngestBenchmark {
   private static final int POINTS = 90;

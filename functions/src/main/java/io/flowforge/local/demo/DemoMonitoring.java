@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gives the demo workspace a monitoring history: signs {@link DemoRuns}' reports with the workspace's own
@@ -26,7 +27,8 @@ public final class DemoMonitoring {
    *
    * @return whether the history was seeded now
    */
-  public static boolean seedIfAbsent(MonitoringService monitoring, Caller owner, String workspaceId, Clock clock) {
+  public static boolean seedIfAbsent(
+      MonitoringService monitoring, Caller owner, String workspaceId, Clock clock) {
     if (!monitoring.monitors(owner, workspaceId).isEmpty()
         || monitoring.secretStatus(owner, workspaceId).configured()) {
       return false;
@@ -34,13 +36,9 @@ public final class DemoMonitoring {
     WebhookSecret secret = WebhookSecret.parse(monitoring.createSecret(owner, workspaceId).secret());
     for (DemoRuns.Delivery delivery : DemoRuns.ending(lastDay(clock.instant()))) {
       // Signed at the moment of sending, like a scheduler's delivery, so the ±5 min tolerance holds.
-      RunIngestion.Result result =
-          monitoring
-              .ingestRun(
-                  workspaceId,
-                  WebhookSignature.headers(delivery.webhookId(), clock.instant(), delivery.body(), List.of(secret)),
-                  delivery.body())
-              .result();
+      Map<String, String> headers =
+          WebhookSignature.headers(delivery.webhookId(), clock.instant(), delivery.body(), List.of(secret));
+      RunIngestion.Result result = monitoring.ingestRun(workspaceId, headers, delivery.body()).result();
       if (result != RunIngestion.Result.STORED) {
         throw new IllegalStateException("demo run " + delivery.webhookId() + " was not stored: " + result);
       }
