@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowforge.api.MonitoringCheckHandler;
+import io.flowforge.core.Json;
 import io.flowforge.local.LocalApi.Answer;
 import io.flowforge.local.demo.DemoRuns;
 import io.flowforge.monitoring.MonitoringService;
@@ -62,6 +63,7 @@ class DemoMonitoringApiIT {
     JsonNode cause = drop.at("/anomaly/causes/0");
     assertEquals("QUALITY_DROP", cause.get("kind").asText(), drop.toString());
     assertTrue(cause.get("explanation").asText().contains(DemoRuns.INGEST_RULE), cause.toString());
+    assertEquals(DemoRuns.INGEST, first.upstreamOfSummary, "the summary's reports declare the ingest upstream");
 
     try (LocalStack stack = start(dataDir)) {
       Seen second = look(new LocalApi(stack.baseUri(), TOKEN), stack.demoWorkspaceId(), ingestRows);
@@ -77,20 +79,30 @@ class DemoMonitoringApiIT {
   }
 
   /** What the monitoring page reads: the monitors, one monitor's series, and the anomalies. */
-  private record Seen(int monitors, Set<String> jobs, JsonNode points, JsonNode anomalies) {}
+  private record Seen(
+      int monitors, Set<String> jobs, JsonNode points, JsonNode anomalies, String upstreamOfSummary) {}
 
   private static Seen look(LocalApi api, String workspace, String monitorId) {
     String base = "/api/workspaces/" + workspace + "/monitoring";
     Answer monitors = api.get(base + "/monitors");
     Answer series = api.get(base + "/monitors/" + monitorId + "/series");
     Answer anomalies = api.get(base + "/anomalies");
+    Answer jobList = api.get(base + "/jobs");
     assertEquals(200, monitors.status(), monitors.text());
     assertEquals(200, series.status(), series.text());
     assertEquals(200, anomalies.status(), anomalies.text());
+    assertEquals(200, jobList.status(), jobList.text());
     Set<String> jobs = new HashSet<>();
     monitors.json().get("items").forEach(monitor -> jobs.add(monitor.get("job").asText()));
     int count = monitors.json().get("items").size();
-    return new Seen(count, jobs, series.json().get("points"), anomalies.json().get("items"));
+    String upstreamOfSummary = null;
+    for (JsonNode job : jobList.json().get("items")) {
+      if (job.get("job").asText().equals(DemoRuns.SUMMARY)) {
+        upstreamOfSummary = String.join(",", Json.mapper().convertValue(job.get("upstream"), String[].class));
+      }
+    }
+    return new Seen(
+        count, jobs, series.json().get("points"), anomalies.json().get("items"), upstreamOfSummary);
   }
 
   private static LocalStack start(Path dataDir) throws IOException {

@@ -112,6 +112,8 @@ public final class DemoRuns {
       Instant end = start.plusSeconds(240 + Math.round(20 * random.nextGaussian()));
       ObjectNode report = report(SUMMARY, day, start, end);
       report.putObject("rowCounts").put("gold.customer_daily_summary", rows);
+      // The summary reads the ingest's table: declared so the Jobs view and the causes of its anomalies know.
+      report.putArray("upstream").add(INGEST);
       runs.add(delivery(SUMMARY, day, report));
     }
     return runs;
