@@ -28,8 +28,15 @@ class ChatCommandProgressTest {
 
     ChatCommand.follow(lines.iterator(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-    assertEquals(String.join(System.lineSeparator(),
-            "", "Let me check.", "  [get_table_metadata: OK]", "", "product has 15,247 rows.", ""),
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            "",
+            "Let me check.",
+            "  [get_table_metadata: OK]",
+            "",
+            "product has 15,247 rows.",
+            ""),
         printed.toString(StandardCharsets.UTF_8));
   }
 }

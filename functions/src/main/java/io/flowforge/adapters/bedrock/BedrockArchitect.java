@@ -281,15 +281,20 @@ public final class BedrockArchitect implements Architect {
 
   private static boolean retryable(SdkException e) {
     return e instanceof AwsServiceException service
-        && (service.isThrottlingException() || service instanceof ThrottlingException || service.statusCode() >= 500);
+        && (service.isThrottlingException()
+            || service instanceof ThrottlingException
+            || service.statusCode() >= 500);
   }
 
   private static SdkException sdkException(Throwable error) {
     Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause instanceof SdkException sdk ? sdk : SdkClientException.create("the stream failed: " + cause, cause);
+    return cause instanceof SdkException sdk
+        ? sdk
+        : SdkClientException.create("the stream failed: " + cause, cause);
   }
 
   private static void pause(Duration delay) {
@@ -384,8 +389,9 @@ public final class BedrockArchitect implements Architect {
     return "it could not be reached";
   }
 
-  /** One round's answer: the assistant message, its text, why it stopped and any tool input that was not JSON. */
-  private record Round(Message answer, String text, StopReason stopReason, Map<String, String> malformedInputs) {}
+  /** One round's answer: the assistant message, its text, why it stopped, tool inputs that were not JSON. */
+  private record Round(
+      Message answer, String text, StopReason stopReason, Map<String, String> malformedInputs) {}
 
   /** What the streaming answer loop reads from the SDK's threads. */
   private sealed interface Signal permits Event, Failed, Ended {}

@@ -53,9 +53,9 @@ public final class BedrockClients {
   }
 
   /**
-   * The client for ConverseStream. It makes one attempt per call: {@link BedrockArchitect} retries a throttled
-   * stream itself, because only it knows whether text already reached the user. No event for the attempt
-   * timeout, or the call timeout passing, ends the stream (the architect keeps both clocks).
+   * The client for ConverseStream. It makes one attempt per call: {@link BedrockArchitect} retries a
+   * throttled stream itself, because only it knows whether text already reached the user. No event for the
+   * attempt timeout, or the call timeout passing, ends the stream (the architect keeps both clocks).
    */
   public static BedrockRuntimeAsyncClient createStreaming(
       BedrockSettings settings, AwsCredentialsProvider credentials) {

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
  * Assembles one streamed answer from ConverseStream events: text deltas go to the listener as they
- * arrive, tool-use inputs are put together from their JSON fragments, and the stop reason and token usage
- * come from the closing events. Not thread-safe: the answering thread feeds it the events in order.
+ * arrive, tool-use inputs are put together from their JSON fragments, and the stop reason and token
+ * usage come from the closing events. Not thread-safe: the answering thread feeds it the events in
+ * order.
  */
 final class StreamedAnswer implements ConverseStreamResponseHandler.Visitor {
   private final ReplyListener listener;
@@ -44,8 +45,12 @@ final class StreamedAnswer implements ConverseStreamResponseHandler.Visitor {
   @Override
   public void visitContentBlockStart(ContentBlockStartEvent event) {
     if (event.start() != null && event.start().toolUse() != null) {
-      tools.put(event.contentBlockIndex(),
-          new PendingTool(event.start().toolUse().toolUseId(), event.start().toolUse().name(), new StringBuilder()));
+      tools.put(
+          event.contentBlockIndex(),
+          new PendingTool(
+              event.start().toolUse().toolUseId(),
+              event.start().toolUse().name(),
+              new StringBuilder()));
     }
   }
 
@@ -109,22 +114,29 @@ final class StreamedAnswer implements ConverseStreamResponseHandler.Visitor {
   }
 
   /**
-   * The assistant's message as it goes back into the conversation: text and tool uses in their stream order.
-   * A tool use whose input is not a JSON object is kept with an empty input (Bedrock needs the block to match
-   * its result); {@link #malformedInputs()} says why its tool did not run.
+   * The assistant's message as it goes back into the conversation: text and tool uses in their
+   * stream order. A tool use whose input is not a JSON object is kept with an empty input (Bedrock
+   * needs the block to match its result); {@link #malformedInputs()} says why its tool did not run.
    */
   Message message() {
     SortedMap<Integer, ContentBlock> blocks = new TreeMap<>();
     texts.forEach((index, text) -> blocks.put(index, ContentBlock.fromText(text.toString())));
-    tools.forEach((index, tool) -> {
-      JsonNode input = parse(tool.input().toString());
-      blocks.put(index, ContentBlock.fromToolUse(ToolUseBlock.builder()
-          .toolUseId(tool.toolUseId())
-          .name(tool.name())
-          .input(input == null ? Document.fromMap(Map.of()) : Documents.of(input))
-          .build()));
-    });
-    return Message.builder().role(ConversationRole.ASSISTANT).content(new ArrayList<>(blocks.values())).build();
+    tools.forEach(
+        (index, tool) -> {
+          JsonNode input = parse(tool.input().toString());
+          blocks.put(
+              index,
+              ContentBlock.fromToolUse(
+                  ToolUseBlock.builder()
+                      .toolUseId(tool.toolUseId())
+                      .name(tool.name())
+                      .input(input == null ? Document.fromMap(Map.of()) : Documents.of(input))
+                      .build()));
+        });
+    return Message.builder()
+        .role(ConversationRole.ASSISTANT)
+        .content(new ArrayList<>(blocks.values()))
+        .build();
   }
 
   /** Tool use id → the raw input, for each tool use whose streamed input is not a JSON object. */
@@ -138,7 +150,10 @@ final class StreamedAnswer implements ConverseStreamResponseHandler.Visitor {
     return malformed;
   }
 
-  /** The input as a JSON object (an empty input is an empty object, as for a tool without parameters), or null. */
+  /**
+   * The input as a JSON object (an empty input is an empty object, as for a tool without
+   * parameters), or null.
+   */
   private static JsonNode parse(String input) {
     if (input.isBlank()) {
       return Json.mapper().createObjectNode();

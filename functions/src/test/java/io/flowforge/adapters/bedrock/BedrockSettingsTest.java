@@ -46,13 +46,23 @@ class BedrockSettingsTest {
 
   @Test
   void readsAnEndpointOverride_andRefusesOneThatIsNotAnHttpUrl() {
-    BedrockSettings settings = BedrockSettings.from(Map.of(
-        "FLOWFORGE_AI", "bedrock", "FLOWFORGE_BEDROCK_ENDPOINT", "http://127.0.0.1:18555")::get).orElseThrow();
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> BedrockSettings.from(Map.of(
-        "FLOWFORGE_AI", "bedrock", "FLOWFORGE_BEDROCK_ENDPOINT", "bedrock.local:443")::get));
+    BedrockSettings settings =
+        BedrockSettings.from(
+                Map.of("FLOWFORGE_AI", "bedrock", "FLOWFORGE_BEDROCK_ENDPOINT", "http://127.0.0.1:18555")
+                    ::get)
+            .orElseThrow();
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                BedrockSettings.from(
+                    Map.of("FLOWFORGE_AI", "bedrock", "FLOWFORGE_BEDROCK_ENDPOINT", "bedrock.local:443")
+                        ::get));
 
     assertEquals(URI.create("http://127.0.0.1:18555"), settings.endpointOverride());
     assertNull(BedrockSettings.defaults().endpointOverride());
-    assertTrue(refused.getMessage().contains("FLOWFORGE_BEDROCK_ENDPOINT must be an absolute http(s) URL"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("FLOWFORGE_BEDROCK_ENDPOINT must be an absolute http(s) URL"),
+        refused.getMessage());
   }
 }

@@ -19,18 +19,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Claude's answer through the local stack's SSE route ({@code POST …/messages/stream}, ConverseStream) against
- * the same answer through {@code POST …/messages} (Converse), both from the Bedrock stub writing the answer at
- * the same pace, with {@code GET /api/health} as the baseline in the same run. The stack reads its Bedrock
- * settings from the environment as {@code ./flowforge up} does; the stub listens on the port of
- * {@code FLOWFORGE_BEDROCK_ENDPOINT}. The command is in {@code docs/benchmarks-assistant.md}.
+ * Claude's answer through the local stack's SSE route ({@code POST …/messages/stream},
+ * ConverseStream) against the same answer through {@code POST …/messages} (Converse), both from the
+ * Bedrock stub writing the answer at the same pace, with {@code GET /api/health} as the baseline in
+ * the same run. The stack reads its Bedrock settings from the environment as {@code ./flowforge up}
+ * does; the stub listens on the port of {@code FLOWFORGE_BEDROCK_ENDPOINT}. The command is in
+ * {@code docs/benchmarks-assistant.md}.
  */
 public final class BedrockStreamingBenchmark {
   private static final String TOKEN = "benchmark-token";
   private static final int ROUNDS = 20;
   private static final int WARMUP = 2;
+
   /** The model's pace: the first token after this, then one delta per gap. */
   private static final Duration FIRST_TOKEN = Duration.ofMillis(300);
+
   private static final Duration GAP = Duration.ofMillis(25);
   private static final int DELTAS = 40;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,20 +44,33 @@ public final class BedrockStreamingBenchmark {
   private record Timing(long firstText, long done) {}
 
   public static void main(String[] args) throws Exception {
-    BedrockSettings bedrock = Settings.bedrockFromEnvironment()
-        .filter(b -> b.endpointOverride() != null && "127.0.0.1".equals(b.endpointOverride().getHost()))
-        .orElseThrow(() -> new IllegalStateException(
-            "Set FLOWFORGE_AI=bedrock and FLOWFORGE_BEDROCK_ENDPOINT=http://127.0.0.1:<port> (see docs/benchmarks-assistant.md)"));
+    BedrockSettings bedrock =
+        Settings.bedrockFromEnvironment()
+            .filter(
+                b ->
+                    b.endpointOverride() != null
+                        && "127.0.0.1".equals(b.endpointOverride().getHost()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Set FLOWFORGE_AI=bedrock and"
+                            + " FLOWFORGE_BEDROCK_ENDPOINT=http://127.0.0.1:<port> (see"
+                            + " docs/benchmarks-assistant.md)"));
     List<String> deltas = new ArrayList<>();
     for (int i = 0; i < DELTAS; i++) {
       deltas.add("word" + i + " ");
     }
     String whole = String.join("", deltas);
     try (BedrockStub stub = new BedrockStub(bedrock.endpointOverride().getPort());
-        LocalStack stack = LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)))) {
+        LocalStack stack =
+            LocalStack.start(0, Optional.empty(), Settings.local(Optional.of(TOKEN)))) {
       URI base = stack.baseUri();
       String workspace = stack.demoWorkspaceId();
-      send(base, "PUT", "/api/workspaces/" + workspace + "/ai-settings", "{\"messagesPerMinute\": 600}");
+      send(
+          base,
+          "PUT",
+          "/api/workspaces/" + workspace + "/ai-settings",
+          "{\"messagesPerMinute\": 600}");
       long[] health = new long[ROUNDS];
       long[] firstText = new long[ROUNDS];
       long[] streamedDone = new long[ROUNDS];
@@ -66,8 +82,12 @@ public final class BedrockStreamingBenchmark {
         }
         stub.thenStream(stream.blockStop(0).stop("end_turn").usage(3000, 400))
             .thenTextAfter(FIRST_TOKEN.plus(GAP.multipliedBy(DELTAS)), whole, 3000, 400);
-        String conversation = send(base, "POST", "/api/workspaces/" + workspace + "/conversations", "{}").get("id").asText();
-        String messages = "/api/workspaces/" + workspace + "/conversations/" + conversation + "/messages";
+        String conversation =
+            send(base, "POST", "/api/workspaces/" + workspace + "/conversations", "{}")
+                .get("id")
+                .asText();
+        String messages =
+            "/api/workspaces/" + workspace + "/conversations/" + conversation + "/messages";
 
         long h0 = System.nanoTime();
         send(base, "GET", "/api/health", null);
@@ -86,27 +106,43 @@ public final class BedrockStreamingBenchmark {
           wholeAnswer[round] = wholeTime;
         }
       }
-      long streamedRequests = stub.received().stream().filter(BedrockStub.Received::streamed).count();
-      System.out.printf(Locale.ROOT, "Claude's answer (%d deltas, first after %d ms, then one per %d ms), %d rounds after %d"
-          + " warm-up; %d ConverseStream and %d Converse requests reached the stub%n", DELTAS, FIRST_TOKEN.toMillis(),
-          GAP.toMillis(), ROUNDS, WARMUP, streamedRequests, stub.received().size() - streamedRequests);
+      long streamedRequests =
+          stub.received().stream().filter(BedrockStub.Received::streamed).count();
+      System.out.printf(
+          Locale.ROOT,
+          "Claude's answer (%d deltas, first after %d ms, then one per %d ms), %d rounds after %d"
+              + " warm-up; %d ConverseStream and %d Converse requests reached the stub%n",
+          DELTAS,
+          FIRST_TOKEN.toMillis(),
+          GAP.toMillis(),
+          ROUNDS,
+          WARMUP,
+          streamedRequests,
+          stub.received().size() - streamedRequests);
       System.out.printf(Locale.ROOT, "%-52s %10s %10s %10s%n", "", "p50 ms", "p90 ms", "max ms");
       row("GET /api/health (baseline)", health);
       row("SSE route: first text event (ConverseStream)", firstText);
       row("SSE route: done, answer stored (ConverseStream)", streamedDone);
       row("POST …/messages: whole answer (Converse)", wholeAnswer);
-      System.out.printf(Locale.ROOT, "p50 ratios: first text / whole answer %.2f, stream done / whole answer %.2f,"
+      System.out.printf(
+          Locale.ROOT,
+          "p50 ratios: first text / whole answer %.2f, stream done / whole answer %.2f,"
               + " first text / health %.1f%n",
-          ratio(firstText, wholeAnswer), ratio(streamedDone, wholeAnswer), ratio(firstText, health));
+          ratio(firstText, wholeAnswer),
+          ratio(streamedDone, wholeAnswer),
+          ratio(firstText, health));
     }
   }
 
   private static Timing stream(URI uri, String message) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .header("authorization", "Bearer " + TOKEN)
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().createObjectNode().put("message", message).toString()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header("authorization", "Bearer " + TOKEN)
+            .header("content-type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.mapper().createObjectNode().put("message", message).toString()))
+            .build();
     long t0 = System.nanoTime();
     HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
     long firstText = -1;
@@ -123,15 +159,22 @@ public final class BedrockStreamingBenchmark {
         throw new IllegalStateException("the answer failed: " + lines.next());
       }
     }
-    throw new IllegalStateException("the stream ended without done (HTTP " + response.statusCode() + ")");
+    throw new IllegalStateException(
+        "the stream ended without done (HTTP " + response.statusCode() + ")");
   }
 
-  private static JsonNode send(URI base, String method, String path, String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-        .header("authorization", "Bearer " + TOKEN)
-        .header("content-type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  private static JsonNode send(URI base, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("authorization", "Bearer " + TOKEN)
+            .header("content-type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 400) {
       throw new IllegalStateException(method + " " + path + " answered " + response.body());
@@ -142,8 +185,13 @@ public final class BedrockStreamingBenchmark {
   private static void row(String label, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "%-52s %10.1f %10.1f %10.1f%n", label, millis(percentile(sorted, 0.50)),
-        millis(percentile(sorted, 0.90)), millis(sorted[sorted.length - 1]));
+    System.out.printf(
+        Locale.ROOT,
+        "%-52s %10.1f %10.1f %10.1f%n",
+        label,
+        millis(percentile(sorted, 0.50)),
+        millis(percentile(sorted, 0.90)),
+        millis(sorted[sorted.length - 1]));
   }
 
   private static double ratio(long[] measured, long[] baseline) {

@@ -17,9 +17,9 @@ import software.amazon.eventstream.HeaderValue;
 import software.amazon.eventstream.Message;
 
 /**
- * The events of one scripted ConverseStream answer, in the order the stub sends them, each in the AWS
- * event-stream framing (prelude, headers, payload, CRCs) written by the SDK's own codec and flushed on its
- * own, so the client sees them arrive one by one. Starts with {@code messageStart}.
+ * The events of one scripted ConverseStream answer, in the order the stub sends them, each in the
+ * AWS event-stream framing (prelude, headers, payload, CRCs) written by the SDK's own codec and
+ * flushed on its own, so the client sees them arrive one by one. Starts with {@code messageStart}.
  */
 public final class StreamScript {
   /** One thing the stub does while answering: send a frame, or wait. */
@@ -44,17 +44,26 @@ public final class StreamScript {
 
   /** One text delta of the block at {@code index} (the block is not closed). */
   public StreamScript textDelta(int index, String delta) {
-    return event("contentBlockDelta",
+    return event(
+        "contentBlockDelta",
         "{\"contentBlockIndex\":%d,\"delta\":{\"text\":%s}}".formatted(index, quote(delta)));
   }
 
-  /** A tool use block at {@code index} whose JSON input arrives in these fragments, sent as they are. */
-  public StreamScript toolUse(int index, String toolUseId, String tool, List<String> inputFragments) {
-    event("contentBlockStart", "{\"contentBlockIndex\":%d,\"start\":{\"toolUse\":{\"toolUseId\":%s,\"name\":%s}}}"
-        .formatted(index, quote(toolUseId), quote(tool)));
+  /**
+   * A tool use block at {@code index} whose JSON input arrives in these fragments, sent as they
+   * are.
+   */
+  public StreamScript toolUse(
+      int index, String toolUseId, String tool, List<String> inputFragments) {
+    event(
+        "contentBlockStart",
+        "{\"contentBlockIndex\":%d,\"start\":{\"toolUse\":{\"toolUseId\":%s,\"name\":%s}}}"
+            .formatted(index, quote(toolUseId), quote(tool)));
     for (String fragment : inputFragments) {
-      event("contentBlockDelta", "{\"contentBlockIndex\":%d,\"delta\":{\"toolUse\":{\"input\":%s}}}"
-          .formatted(index, quote(fragment)));
+      event(
+          "contentBlockDelta",
+          "{\"contentBlockIndex\":%d,\"delta\":{\"toolUse\":{\"input\":%s}}}"
+              .formatted(index, quote(fragment)));
     }
     return blockStop(index);
   }
@@ -68,17 +77,25 @@ public final class StreamScript {
   }
 
   public StreamScript usage(int inputTokens, int outputTokens) {
-    return event("metadata", "{\"usage\":{\"inputTokens\":%d,\"outputTokens\":%d,\"totalTokens\":%d},\"metrics\":{\"latencyMs\":10}}"
-        .formatted(inputTokens, outputTokens, inputTokens + outputTokens));
+    return event(
+        "metadata",
+        ("{\"usage\":{\"inputTokens\":%d,\"outputTokens\":%d,\"totalTokens\":%d},"
+                + "\"metrics\":{\"latencyMs\":10}}")
+            .formatted(inputTokens, outputTokens, inputTokens + outputTokens));
   }
 
-  /** An exception event (e.g. {@code modelStreamErrorException}, {@code throttlingException}) ends the stream. */
+  /**
+   * An exception event (e.g. {@code modelStreamErrorException}, {@code throttlingException}) ends
+   * the stream.
+   */
   public StreamScript exception(String exceptionType, String message) {
     Map<String, HeaderValue> headers = new LinkedHashMap<>();
     headers.put(":exception-type", HeaderValue.fromString(exceptionType));
     headers.put(":content-type", HeaderValue.fromString("application/json"));
     headers.put(":message-type", HeaderValue.fromString("exception"));
-    return frame(new Message(headers, ("{\"message\":" + quote(message) + "}").getBytes(StandardCharsets.UTF_8)));
+    return frame(
+        new Message(
+            headers, ("{\"message\":" + quote(message) + "}").getBytes(StandardCharsets.UTF_8)));
   }
 
   public StreamScript pause(Duration duration) {
@@ -87,8 +104,9 @@ public final class StreamScript {
   }
 
   /**
-   * Sends nothing more until {@code gate} opens (or {@code max} passes): a test opens it from the listener to
-   * prove a delta reached the caller while the stream was still open. {@link #gateOpened()} says which.
+   * Sends nothing more until {@code gate} opens (or {@code max} passes): a test opens it from the
+   * listener to prove a delta reached the caller while the stream was still open. {@link
+   * #gateOpened()} says which.
    */
   public StreamScript waitFor(CountDownLatch gate, Duration max) {
     steps.add((out, closing) -> gateOpened = gate.await(max.toMillis(), TimeUnit.MILLISECONDS));
@@ -101,7 +119,9 @@ public final class StreamScript {
     return this;
   }
 
-  /** Whether the gate of {@link #waitFor} opened in time; null when the stream has not reached it. */
+  /**
+   * Whether the gate of {@link #waitFor} opened in time; null when the stream has not reached it.
+   */
   public Boolean gateOpened() {
     return gateOpened;
   }
@@ -115,10 +135,11 @@ public final class StreamScript {
   }
 
   private StreamScript frame(Message message) {
-    steps.add((out, closing) -> {
-      message.encode(out);
-      out.flush();
-    });
+    steps.add(
+        (out, closing) -> {
+          message.encode(out);
+          out.flush();
+        });
     return this;
   }
 
