@@ -113,6 +113,10 @@ export const apiRoutes = {
     method: "POST",
     path: "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
   },
+  createStreamTicket: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/stream-tickets",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

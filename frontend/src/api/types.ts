@@ -464,3 +464,9 @@ export interface TestSend {
   attempts: number;
   error?: string | null;
 }
+
+/** A single-use ticket for the assistant's WebSocket; only valid until `expiresAt` (60 s). */
+export interface StreamTicket {
+  ticket: string;
+  expiresAt: string;
+}
