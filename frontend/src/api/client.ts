@@ -43,6 +43,7 @@ import type {
   Series,
   TestSend,
 } from "./types";
+import type { MonitoredJob } from "./types";
 
 export interface ApiClientOptions {
   /** Origin of the API; empty means the page's own origin, which is how FlowForge is served. */
@@ -140,6 +141,7 @@ export interface ApiClient {
     destination: { name: string; kind: "SLACK" | "GENERIC"; url: string },
   ): Promise<AlertDestination>;
   testAlertDestination(workspaceId: string, destinationId: string): Promise<TestSend>;
+  listMonitoredJobs(workspaceId: string): Promise<MonitoredJob[]>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -382,5 +384,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call<AlertDestination>("createAlertDestination", { workspaceId }, destination),
     testAlertDestination: (workspaceId, destinationId) =>
       call<TestSend>("testAlertDestination", { workspaceId, destinationId }),
+    listMonitoredJobs: async (workspaceId) =>
+      (await call<ItemList<MonitoredJob>>("listMonitoredJobs", { workspaceId })).items,
   };
 }

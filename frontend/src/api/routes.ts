@@ -113,6 +113,7 @@ export const apiRoutes = {
     method: "POST",
     path: "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
   },
+  listMonitoredJobs: { method: "GET", path: "/api/workspaces/{workspaceId}/monitoring/jobs" },
   createStreamTicket: {
     method: "POST",
     path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/stream-tickets",

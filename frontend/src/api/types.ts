@@ -465,6 +465,20 @@ export interface TestSend {
   error?: string | null;
 }
 
+/** A monitored job with the jobs it depends on (declared by its run reports or a person). */
+export interface MonitoredJob {
+  job: string;
+  upstream: string[];
+  upstreamSource?: "report" | "api" | null;
+  upstreamUpdatedAt?: string | null;
+  lastRun?: {
+    runId: string;
+    status: "RUNNING" | "SUCCEEDED" | "FAILED" | "SKIPPED" | "CANCELLED";
+    startedAt: string;
+    endedAt?: string | null;
+  } | null;
+}
+
 /** A single-use ticket for the assistant's WebSocket; only valid until `expiresAt` (60 s). */
 export interface StreamTicket {
   ticket: string;

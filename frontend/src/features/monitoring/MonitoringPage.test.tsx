@@ -147,6 +147,29 @@ describe("monitoring page", () => {
     expect(await screen.findByRole("button", { name: "Rotate secret" })).toBeTruthy();
   });
 
+  it("lists each job with the jobs it depends on and its last run", async () => {
+    monitoring.jobs.push(
+      {
+        job: "orders_daily",
+        upstream: ["ingest_raw", "customers_daily"],
+        upstreamSource: "report",
+        lastRun: { runId: "run-20", status: "SUCCEEDED", startedAt: day(20) },
+      },
+      { job: "ingest_raw", upstream: [], lastRun: null },
+    );
+    openMonitoring();
+
+    const table = await screen.findByRole("table", { name: "Jobs and their upstream jobs" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getAllByRole("cell")[0]?.textContent)).toEqual([
+      "ingest_raw, customers_daily",
+      "—",
+    ]);
+    expect(within(rows[0] as HTMLElement).getByRole("rowheader").textContent).toBe("orders_daily");
+    expect(rows[0]?.textContent).toContain("succeeded");
+    expect(rows[1]?.textContent).toContain("none kept");
+  });
+
   it("shows the server's reason when a destination is refused", async () => {
     const { user } = openMonitoring();
 

@@ -9,6 +9,7 @@ import { AlertCard } from "./AlertCard";
 import { curlExample } from "./curlExample";
 import { DestinationsSection } from "./DestinationsSection";
 import { HistoryChart } from "./HistoryChart";
+import { JobsSection } from "./JobsSection";
 
 const SENSITIVITIES: readonly Sensitivity[] = ["LOW", "MEDIUM", "HIGH"];
 
@@ -58,6 +59,7 @@ export function MonitoringPage({ workspaceId }: { workspaceId: string }) {
           ))}
       </section>
       <DestinationsSection workspaceId={workspaceId} />
+      <JobsSection workspaceId={workspaceId} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type {
   AlertDestination,
   ExceptionRule,
+  MonitoredJob,
   Monitor,
   RecordedAnomaly,
   SeriesPoint,
@@ -23,6 +24,7 @@ export class FakeMonitoring {
   readonly points = new Map<string, SeriesPoint[]>();
   readonly rules: (ExceptionRule & { date?: string })[] = [];
   readonly destinations: AlertDestination[] = [];
+  readonly jobs: MonitoredJob[] = [];
   secret: string | null = null;
   private nextId = 1;
 
@@ -119,6 +121,7 @@ export class FakeMonitoring {
       this.destinations.push({ ...destination, signingSecret: null });
       return json(201, destination);
     }
+    if (resource === "jobs" && id === undefined) return json(200, { items: this.jobs });
     if (resource === "destinations" && action === "test") {
       return json(200, { delivered: false, attempts: 1, error: "HTTP 500" });
     }

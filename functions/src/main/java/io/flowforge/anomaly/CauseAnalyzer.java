@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class CauseAnalyzer {
   /** Context events count when they happened within this long before the anomaly (or at it). */
-  static final Duration LOOKBACK = Duration.ofHours(24);
+  public static final Duration LOOKBACK = Duration.ofHours(24);
   /** An upstream run this much later than usual counts as late. */
   static final Duration LATENESS = Duration.ofMinutes(15);
   /** A pass-rate drop of at least this many percentage points counts as a quality drop. */

@@ -11,6 +11,7 @@ import io.flowforge.core.Caller;
 import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Json;
 import io.flowforge.core.ProblemType;
+import io.flowforge.core.RetryAfterException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -140,6 +141,14 @@ public final class Http {
    */
   public static APIGatewayV2HTTPResponse problem(APIGatewayV2HTTPEvent event, RuntimeException failure) {
     String requestId = requestId(event);
+    if (failure instanceof RetryAfterException retry) {
+      APIGatewayV2HTTPResponse response =
+          problem(retry.type(), retry.getMessage(), retry.pointer(), event.getRawPath(), requestId);
+      Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+      headers.put("retry-after", Long.toString(retry.retryAfterSeconds()));
+      response.setHeaders(headers);
+      return response;
+    }
     if (failure instanceof FlowForgeException expected) {
       return problem(expected.type(), expected.getMessage(), expected.pointer(), event.getRawPath(), requestId);
     }

@@ -11,7 +11,7 @@ import io.flowforge.wiring.Wiring;
 
 /**
  * Routes under {@code /api/workspaces/{workspaceId}/monitoring}: monitors and their series, anomalies,
- * exception rules, the webhook secret and alert destinations.
+ * exception rules, the webhook secret, alert destinations and jobs' upstream dependencies.
  */
 public final class MonitoringHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final String BASE = "/api/workspaces/{workspaceId}/monitoring";
@@ -85,6 +85,15 @@ public final class MonitoringHandler implements RequestHandler<APIGatewayV2HTTPE
                   service.testSend(Http.caller(event), workspace(event), Http.pathParameter(event, "destinationId")));
       case "GET /dead-letters" ->
           Http.respond(event, () -> new Items<>(service.deadLetters(Http.caller(event), workspace(event))));
+      case "GET /jobs" ->
+          Http.respond(event, () -> new Items<>(service.jobs(Http.caller(event), workspace(event))));
+      case "PUT /jobs/{job}/upstream" ->
+          Http.respond(
+              event,
+              () ->
+                  service.declareUpstream(
+                      Http.caller(event), workspace(event), Http.pathParameter(event, "job"),
+                      Http.body(event, MonitoringRequests.DeclareUpstream.class)));
       default -> Http.unknownRoute(event);
     };
   }

@@ -103,6 +103,14 @@ public final class RouteCatalog {
               Feature.MODELING,
               true));
 
+  /** Monitoring's jobs: the jobs each depends on, used to name upstream causes of anomalies. */
+  private static final List<Route> MONITORING_JOB_ROUTES =
+      List.of(
+          new Route("GET", "/api/workspaces/{workspaceId}/monitoring/jobs", Feature.MONITORING, true),
+          new Route(
+              "PUT", "/api/workspaces/{workspaceId}/monitoring/jobs/{job}/upstream", Feature.MONITORING,
+              true));
+
   /** A single-use ticket that opens the assistant's WebSocket (streaming in AWS). */
   private static final List<Route> STREAM_TICKET_ROUTES =
       List.of(new Route("POST", CONVERSATIONS + "/{conversationId}/stream-tickets", Feature.CONVERSATIONS, true));
@@ -110,7 +118,7 @@ public final class RouteCatalog {
   private static final List<Route> ALL =
       Stream.of(
               ROUTES, CONVERSATION_ROUTES, PROFILING_ROUTES, MONITORING_ROUTES, MODELING_ROUTES,
-              STREAM_TICKET_ROUTES)
+              MONITORING_JOB_ROUTES, STREAM_TICKET_ROUTES)
           .flatMap(List::stream)
           .toList();
 

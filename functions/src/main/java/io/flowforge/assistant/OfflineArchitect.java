@@ -82,6 +82,8 @@ public final class OfflineArchitect implements Architect {
       case GENERATE_SCRIPTS -> "I'll generate the deployment scripts (" + scriptTypes(plan) + ") for " + modelLabel(r) + ".";
       case RECOMMEND_PATTERN -> "I'll ask the pattern library which pattern fits " + tablesOf(plan) + ".";
       case OPTIMIZE -> "I'll look for Databricks optimizations.";
+      case ESTIMATE_PERFORMANCE -> "I'll estimate how much a typical filtered query on " + tablesOf(plan)
+          + " reads, without a layout and with one.";
       case ANALYZE -> "I'll analyze " + tablesOf(plan) + ".";
       case EXPLAIN -> "Here is the reasoning.";
       default -> "";
@@ -129,12 +131,49 @@ public final class OfflineArchitect implements Architect {
           .append(". Their results are attached to this answer.\n");
       outcomes.stream().filter(o -> o.ok() && o.tool().equals("generate_reactflow_nodes")).findFirst()
           .ifPresent(o -> text.append("The model has ").append(o.result().path("nodes").size()).append(" tables on the canvas preview.\n"));
+      outcomes.stream().filter(o -> o.ok() && o.tool().equals("estimate_performance"))
+          .forEach(o -> text.append('\n').append(summarizeEstimate(o.result())).append('\n'));
     }
     failed.forEach(o -> text.append("\n").append(o.tool()).append(" failed: ").append(o.error()).append('\n'));
     if (!unavailable.isEmpty()) {
       text.append("\nThese tools are not available in this installation, so I could not run them: ")
           .append(unavailable).append(". Nothing below was invented to replace them.\n");
     }
+  }
+
+  /** The estimate in a few sentences; the full assumptions stay in the attached result. */
+  private static String summarizeEstimate(JsonNode e) {
+    JsonNode without = e.path("withoutLayout");
+    JsonNode with = e.path("withLayout");
+    String layout = with.path("layout").asText().replace('_', ' ');
+    List<String> columns = new java.util.ArrayList<>();
+    with.path("columns").forEach(c -> columns.add(c.asText()));
+    return String.format(Locale.ROOT,
+        "Estimate for %s (%,d rows, about %s), a query filtering %s on one value (%s):%n"
+            + "- without a layout it reads %,d of %,d files (%s)%n"
+            + "- with %s%s it reads %,d of %,d files (%s): %.1f times less data%n"
+            + "- small-file risk %s: %s%n"
+            + "This is an estimate from the profile statistics, not a measurement; its assumptions are listed in"
+            + " the attached result.",
+        e.path("table").asText(), e.path("rows").asLong(), size(e.path("bytes").asLong()),
+        e.path("filterColumn").asText(), e.path("filterColumnChosenBecause").asText(),
+        without.path("filesScanned").asLong(), without.path("files").asLong(),
+        size(without.path("bytesScanned").asLong()),
+        layout, columns.isEmpty() ? "" : " on " + String.join(", ", columns),
+        with.path("filesScanned").asLong(), with.path("files").asLong(), size(with.path("bytesScanned").asLong()),
+        e.path("ratio").asDouble(),
+        e.path("smallFileRisk").path("level").asText(), e.path("smallFileRisk").path("reason").asText());
+  }
+
+  private static String size(long bytes) {
+    String[] units = {"bytes", "KB", "MB", "GB", "TB", "PB"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return unit == 0 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   private static String scriptTypes(Plan plan) {

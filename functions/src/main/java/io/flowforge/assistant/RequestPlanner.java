@@ -39,6 +39,9 @@ public final class RequestPlanner {
     if (text.has("why", "explain", "reason", "rationale") || text.hasPhrase("tell me about")) {
       return explain(kind, last, text);
     }
+    if (asksForEstimate(text) && !scripts) {
+      return estimate(text, catalog, last);
+    }
     if (kind != null && !tables.isEmpty()) {
       return create(newRequest(kind, tables, text), catalog, text, scripts);
     }
@@ -126,6 +129,11 @@ public final class RequestPlanner {
       return ModelKind.FACT;
     }
     return dimension || text.scdType() != null ? ModelKind.DIMENSION : null;
+  }
+
+  private static boolean asksForEstimate(RequestText text) {
+    return text.has("estimate", "estimated", "fast", "faster", "speed", "quick", "quickly", "slow", "latency")
+        || text.hasPhrase("how long", "files scanned", "bytes scanned", "data skipping", "scan cost");
   }
 
   private static boolean asksForScripts(RequestText text) {
@@ -310,6 +318,102 @@ public final class RequestPlanner {
       calls.add(call("recommend_delta_features", o -> o.put("table_name", name)));
     }
     return new Plan(Intent.OPTIMIZE, calls, null, null);
+  }
+
+  /**
+   * An estimate of a filtered query's scan on one table. Tables and columns are matched together, so "customer
+   * id" names the column CustomerID rather than the table customer; each column is a partition, clustering or
+   * filter column by the nearest layout word before (or right after) it.
+   */
+  private Plan estimate(RequestText text, WorkspaceCatalog catalog, ModelRequest last) {
+    Map<String, String[]> targets = new java.util.LinkedHashMap<>();
+    for (int t = 0; t < catalog.tables().size(); t++) {
+      WorkspaceCatalog.Table table = catalog.tables().get(t);
+      targets.put(table.name(), new String[] {table.name(), null});
+      for (WorkspaceCatalog.Column c : table.columns()) {
+        targets.putIfAbsent("#" + t + "." + c.name(), new String[] {table.name(), c.name()});
+      }
+    }
+    List<String> candidates = new ArrayList<>(targets.keySet());
+    List<String> locals = candidates.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).toList();
+    List<NameMatcher.Match> matches = NameMatcher.find(text.words(), candidates, notAName(text, locals));
+    String subject = matches.stream().map(m -> targets.get(m.name())).filter(x -> x[1] == null).map(x -> x[0])
+        .findFirst()
+        .or(() -> last == null ? java.util.Optional.empty() : java.util.Optional.of(last.sourceTables().get(0)))
+        .or(() -> matches.stream().map(m -> targets.get(m.name())[0]).findFirst())
+        .orElse(null);
+    if (subject == null) {
+      return note(Intent.NEEDS_DETAIL, texts.format("whichTables", "performance estimate", someTables(catalog)));
+    }
+    WorkspaceCatalog.Table table = catalog.table(subject).orElseThrow();
+    List<String> partition = new ArrayList<>();
+    List<String> clustering = new ArrayList<>();
+    List<String> filters = new ArrayList<>();
+    for (NameMatcher.Match m : matches) {
+      String[] target = targets.get(m.name());
+      String columnName = target[1] != null ? target[1] : target[0];
+      java.util.Optional<WorkspaceCatalog.Column> column =
+          table.columns().stream().filter(c -> NameMatcher.normalize(c.name()).equals(NameMatcher.normalize(columnName))).findFirst();
+      if (column.isEmpty() || (target[1] == null && target[0].equals(subject))) {
+        continue;
+      }
+      String name = column.get().name();
+      List<String> into = switch (layoutWord(text.words(), m)) {
+        case "partition" -> partition;
+        case "clustering" -> clustering;
+        default -> filters;
+      };
+      if (!partition.contains(name) && !clustering.contains(name) && !filters.contains(name)) {
+        into.add(name);
+      }
+    }
+    Long rows = text.rowCount();
+    boolean zOrder = text.has("zorder") || text.hasPhrase("z order");
+    PlannedCall call = call("estimate_performance", o -> {
+      o.put("table_name", table.name());
+      if (!filters.isEmpty()) {
+        o.put("filter_column", filters.get(0));
+      }
+      if (!partition.isEmpty()) {
+        o.set("partition_columns", array(partition.subList(0, Math.min(4, partition.size()))));
+      }
+      if (!clustering.isEmpty()) {
+        o.set("clustering_columns", array(clustering.subList(0, Math.min(4, clustering.size()))));
+        if (zOrder) {
+          o.put("clustering_method", "z_order");
+        }
+      }
+      if (rows != null) {
+        o.put("projected_row_count", rows);
+      }
+    });
+    return new Plan(Intent.ESTIMATE_PERFORMANCE, List.of(call), null, null);
+  }
+
+  /** partition, clustering or filter: the nearest layout word before the name, else the word right after it. */
+  private static String layoutWord(List<String> words, NameMatcher.Match m) {
+    for (int i = m.firstWord() - 1; i >= 0; i--) {
+      String kind = layoutKind(words, i);
+      if (kind != null) {
+        return kind;
+      }
+    }
+    String after = m.lastWord() + 1 < words.size() ? layoutKind(words, m.lastWord() + 1) : null;
+    return after == null ? "filter" : after;
+  }
+
+  private static String layoutKind(List<String> words, int i) {
+    String w = words.get(i);
+    if (w.startsWith("partition")) {
+      return "partition";
+    }
+    if (w.startsWith("cluster") || w.equals("zorder") || (w.equals("order") && i > 0 && words.get(i - 1).equals("z"))) {
+      return "clustering";
+    }
+    if (w.startsWith("filter") || w.equals("where") || w.startsWith("lookup")) {
+      return "filter";
+    }
+    return null;
   }
 
   private Plan analyze(List<String> tables, RequestText text) {

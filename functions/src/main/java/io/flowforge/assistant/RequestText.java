@@ -41,12 +41,17 @@ final class RequestText {
           "convert", "turn", "approach", "best", "help", "capabilities", "relationship", "relationships",
           "related", "without", "take", "reason", "rationale", "choose", "chose", "chosen", "choice", "merge",
           "pipeline", "pipelines", "tests", "kimball", "inmon", "dimensional", "modeling", "modelling",
-          "optimization", "optimizations", "metadata", "liquid");
+          "optimization", "optimizations", "metadata", "liquid", "estimate", "estimated", "fast", "faster",
+          "speed", "quick", "quickly", "slow", "query", "queries", "scan", "scanned", "skipping", "files",
+          "bytes", "partitioned", "clustered", "cluster", "filter", "filtered", "filtering", "where");
 
   private static final Pattern SCD_TYPE =
       Pattern.compile("\\b(?:scd|type)\\s*-?\\s*(0|1|2|3|zero|one|two|three|i{1,3})\\b");
   private static final Pattern GRAIN =
       Pattern.compile("\\b(one row per [a-z0-9 _]+|grain (?:of|is|at) [a-z0-9 _]+|(?:at|by) (?:the )?([a-z0-9_]+ )?[a-z0-9_]+ grain)");
+
+  private static final Pattern ROW_COUNT =
+      Pattern.compile("\\b(\\d+(?:[.,]\\d+)*)\\s*(thousand|million|billion|trillion|k|m|bn|b)?\\s+rows\\b");
 
   private final String original;
   private final String lower;
@@ -128,6 +133,27 @@ final class RequestText {
   String grain() {
     Matcher m = GRAIN.matcher(lower);
     return m.find() ? m.group(1).strip() : null;
+  }
+
+  /** A row count the text states ("at 2 billion rows", "500,000 rows"), or null. */
+  Long rowCount() {
+    Matcher m = ROW_COUNT.matcher(lower);
+    if (!m.find()) {
+      return null;
+    }
+    String digits = m.group(1).replace(",", "");
+    long scale = m.group(2) == null ? 1 : switch (m.group(2)) {
+      case "thousand", "k" -> 1_000L;
+      case "million", "m" -> 1_000_000L;
+      case "billion", "bn", "b" -> 1_000_000_000L;
+      default -> 1_000_000_000_000L;
+    };
+    try {
+      double rows = Double.parseDouble(digits) * scale;
+      return rows >= 1 && rows <= 1e13 ? (long) rows : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static boolean isTypoOfKeyword(String word) {

@@ -1,6 +1,8 @@
 package io.flowforge.assistant;
 
 import io.flowforge.modeling.ModelGenerator;
+import io.flowforge.optimizer.DatabricksOptimizer;
+import io.flowforge.optimizer.ScanEstimator;
 import io.flowforge.patterns.PatternLibrary;
 
 /**
@@ -16,6 +18,7 @@ public final class StandardTools {
     ProfilingTools.register(registry);
     PatternTools.register(registry, PatternLibrary.builtIn());
     ModelingTools.register(registry, new ModelGenerator());
+    OptimizerTools.register(registry, new ScanEstimator(new DatabricksOptimizer()));
     return registry;
   }
 }

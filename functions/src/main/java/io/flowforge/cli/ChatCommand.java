@@ -160,8 +160,10 @@ final class ChatCommand implements Callable<Integer> {
   /**
    * Reads the events, printing progress to {@code progress} when given; returns the stored turn.
    */
-  private static JsonNode follow(Iterator<String> lines, PrintStream progress) {
+  static JsonNode follow(Iterator<String> lines, PrintStream progress) {
     String event = null;
+    // Claude's text arrives in many small deltas: they run on in one paragraph, which a tool call ends.
+    boolean inText = false;
     while (lines.hasNext()) {
       String line = lines.next();
       if (line.startsWith("event: ")) {
@@ -171,13 +173,20 @@ final class ChatCommand implements Callable<Integer> {
         switch (event) {
           case "tool_call" -> {
             if (progress != null) {
+              if (inText) {
+                progress.println();
+                inText = false;
+              }
               progress.println(
                   "  [" + data.get("tool").asText() + ": " + data.get("status").asText() + "]");
             }
           }
           case "text" -> {
             if (progress != null) {
-              progress.println();
+              if (!inText) {
+                progress.println();
+                inText = true;
+              }
               progress.print(data.get("delta").asText());
               progress.flush();
             }

@@ -12,6 +12,7 @@ import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Ids;
 import io.flowforge.core.Names;
 import io.flowforge.core.ProblemType;
+import io.flowforge.core.RetryAfterException;
 import io.flowforge.modeling.ModelService;
 import io.flowforge.workspace.WorkspaceService;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Conversations with the assistant: each message is answered by the workspace's architect (a
@@ -39,6 +41,8 @@ public final class ConversationService {
   static final int AUDIT_LIMIT = 200;
   static final long MAX_TOKEN_BUDGET = 10_000_000_000L;
   static final int MAX_MESSAGES_PER_MINUTE = 600;
+  /** messagesPerMinute counts over any 60 seconds, not per clock minute. */
+  static final Duration RATE_WINDOW = Duration.ofMinutes(1);
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
@@ -225,6 +229,31 @@ public final class ConversationService {
     return settings(caller, workspaceId);
   }
 
+  /**
+   * Records one tool call made by an MCP client in the workspace's audit log: the tool and its
+   * outcome, never its input or result, which may hold data.
+   *
+   * @param outcome {@code ok} or the problem slug the call failed with
+   */
+  public void auditToolCall(Caller caller, String workspaceId, String tool, String outcome) {
+    store.audit(
+        workspaceId,
+        new AuditEntry(
+            Ids.newId("au"),
+            now(),
+            caller.subject(),
+            "tool_call",
+            null,
+            null,
+            null,
+            List.of(tool),
+            0,
+            0,
+            BigDecimal.ZERO,
+            outcome,
+            AuditEntry.MCP));
+  }
+
   /** The newest audit entries of the workspace, newest first. */
   public List<AuditEntry> audit(Caller caller, String workspaceId) {
     workspaces.requireMember(caller, workspaceId);
@@ -300,19 +329,23 @@ public final class ConversationService {
 
   private void enforceRateLimit(
       Caller caller, String workspaceId, String conversationId, AiControls controls, Instant now) {
-    Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-    long count = store.countMessage(workspaceId, minute, minute.plus(Duration.ofMinutes(10)));
-    if (count > controls.messagesPerMinute()) {
+    Optional<Instant> retryAt =
+        store.admitMessage(workspaceId, now, controls.messagesPerMinute(), RATE_WINDOW);
+    if (retryAt.isPresent()) {
       refuse(caller, workspaceId, conversationId, now, ProblemType.RATE_LIMITED);
-      throw new FlowForgeException(
+      long seconds = Math.max(1, (Duration.between(now, retryAt.get()).toMillis() + 999) / 1000);
+      throw new RetryAfterException(
           ProblemType.RATE_LIMITED,
           "This workspace may send "
               + controls.messagesPerMinute()
-              + " messages a minute and has reached that."
-              + " Send the message again after "
-              + minute.plus(Duration.ofMinutes(1))
-              + " (UTC); nothing was lost"
-              + " from the conversation.");
+              + " messages in any 60 seconds and has reached that."
+              + " Send the message again in "
+              + seconds
+              + (seconds == 1 ? " second" : " seconds")
+              + " (after "
+              + retryAt.get()
+              + " UTC); nothing was lost from the conversation.",
+          seconds);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.flowforge.conversation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,10 +48,13 @@ public interface ConversationStore {
       String workspaceId, String month, long inputTokens, long outputTokens, BigDecimal costUsd);
 
   /**
-   * Counts one message in the minute starting at {@code minuteStart} and returns the count
-   * including it. The counter may be forgotten after {@code expiresAt}.
+   * Admits one message into the workspace's rolling rate window (see {@link MessageWindow}) if
+   * fewer than {@code limit} were admitted in the {@code window} before {@code now}. Atomic: two
+   * servers admitting at once never both take the last slot.
+   *
+   * @return empty when admitted; else the instant a slot frees, for Retry-After
    */
-  long countMessage(String workspaceId, Instant minuteStart, Instant expiresAt);
+  Optional<Instant> admitMessage(String workspaceId, Instant now, int limit, Duration window);
 
   void audit(String workspaceId, AuditEntry entry);
 

@@ -79,8 +79,9 @@ public final class LocalStack implements AutoCloseable {
       new SecureRandom().nextBytes(signingKey);
       LocalFolderBlobStore blobs =
           new LocalFolderBlobStore(blobRoot, uploadBase, signingKey, settings.maxUploadBytes(), Clock.systemUTC());
-      Wiring wiring = Wiring.create(settings, dynamoDb, blobs, Clock.systemUTC());
-      String demoWorkspaceId = DemoWorkspace.seedIfAbsent(wiring, blobs);
+      Clock clock = Clock.systemUTC();
+      Wiring wiring = Wiring.create(settings, dynamoDb, blobs, clock);
+      String demoWorkspaceId = DemoWorkspace.seedIfAbsent(wiring, blobs, clock);
       LocalServer server =
           LocalServer.start(bound, wiring, devToken, Optional.of(blobs::receive), demoWorkspaceId);
       LocalScheduler scheduler = LocalScheduler.start(ScheduleCatalog.all(), wiring);

@@ -53,7 +53,14 @@ final class McpHttpEndpoint implements AutoCloseable {
     this.defaultWorkspaceId = defaultWorkspaceId;
     String version =
         Optional.ofNullable(McpHttpEndpoint.class.getPackage().getImplementationVersion()).orElse("dev");
-    this.server = McpToolServer.stateless(StandardTools.registry(), transport, version);
+    Caller devUser = new Caller(LocalServer.DEV_SUBJECT);
+    // Every call lands in the workspace's AI audit log, the one GET …/ai-audit serves.
+    this.server = McpToolServer.stateless(
+        StandardTools.registry(),
+        transport,
+        (context, tool, outcome) ->
+            wiring.conversations().auditToolCall(devUser, context.workspaceId(), tool, outcome),
+        version);
   }
 
   /** Answers one request whose dev token has been checked; the caller writes the answer. */

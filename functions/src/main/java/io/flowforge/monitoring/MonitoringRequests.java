@@ -3,6 +3,7 @@ package io.flowforge.monitoring;
 import io.flowforge.anomaly.Sensitivity;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The bodies of monitoring's write routes. */
 public final class MonitoringRequests {
@@ -20,4 +21,7 @@ public final class MonitoringRequests {
 
   /** {@code POST …/monitoring/destinations}: {@code kind} SLACK or GENERIC, an https URL. */
   public record CreateDestination(String name, String kind, String url) {}
+
+  /** {@code PUT …/monitoring/jobs/{job}/upstream}: the jobs this one depends on; {@code []} clears them. */
+  public record DeclareUpstream(List<String> upstream) {}
 }

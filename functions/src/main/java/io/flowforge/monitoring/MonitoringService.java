@@ -2,6 +2,7 @@ package io.flowforge.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.flowforge.anomaly.Anomaly;
+import io.flowforge.anomaly.CauseAnalyzer;
 import io.flowforge.anomaly.CauseContext;
 import io.flowforge.anomaly.Evaluation;
 import io.flowforge.anomaly.ExceptionRule;
@@ -52,6 +53,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +114,7 @@ public final class MonitoringService {
   private final Clock clock;
   private final boolean localWorkspaces;
   private final RunIngestion runs;
+  private final JobFacts jobs;
   private final Set<String> knownMonitors = ConcurrentHashMap.newKeySet();
 
   /**
@@ -134,7 +137,8 @@ public final class MonitoringService {
     this.executor = executor;
     this.clock = clock;
     this.localWorkspaces = localWorkspaces;
-    this.runs = new RunIngestion(this::validSecrets, store, store, history, clock);
+    this.jobs = new JobFacts(store, clock);
+    this.runs = new RunIngestion(this::validSecrets, store, store, history, jobs::admit, clock);
   }
 
   // ---- inbound webhooks
@@ -150,6 +154,9 @@ public final class MonitoringService {
       throw e.type() == ProblemType.UNAUTHORIZED ? unauthorized() : e;
     }
     ensureMonitors(workspaceId, outcome.points());
+    if (outcome.result() == RunIngestion.Result.STORED) {
+      jobs.record(workspaceId, outcome.report());
+    }
     return new IngestReceipt(outcome.result(), outcome.webhookId(), outcome.points().size());
   }
 
@@ -283,12 +290,7 @@ public final class MonitoringService {
                 .toList();
     MonitorPorts.Series series =
         (monitor, until) -> history.series(workspaceId, monitor.job(), monitor.metric(), until.minus(CHECK_HISTORY), until);
-    MonitorPorts.Context context =
-        (monitor, at) ->
-            causeContext(
-                definitions.get(monitor.id()),
-                runsByJob.computeIfAbsent(monitor.job(), job -> store.recent(workspaceId, job)),
-                at);
+    MonitorPorts.Context context = causeReader(workspaceId, definitions, runsByJob);
     MonitorPorts.Ledger ledger =
         (monitor, window, anomaly) ->
             store.recordAnomaly(
@@ -338,11 +340,51 @@ public final class MonitoringService {
   }
 
   /**
-   * Causes the run log can support: the monitor's country for holidays, and quality drops from the job's
-   * runs (the run closest before the anomaly against the one before it). Weekends are judged by the
-   * detector itself.
+   * Gathers causes for the anomalous monitors of one check, lazily: the check asks only for anomalies.
+   * Reads are cached per check, so monitors of one job share them: per anomalous job, its declaration (one
+   * read), its run log and each upstream job's run log (one query each, at most {@link
+   * RunReport#MAX_UPSTREAM}), and its schema changes around the anomaly (one query).
    */
-  static CauseContext causeContext(MonitorDefinition definition, List<RunReport> recentRuns, Instant at) {
+  private MonitorPorts.Context causeReader(
+      String workspaceId,
+      Map<String, MonitorDefinition> definitions,
+      Map<String, List<RunReport>> runsByJob) {
+    Map<String, List<String>> upstreamByJob = new ConcurrentHashMap<>();
+    Map<String, List<SchemaChangeEvent>> changesByJobAndTime = new ConcurrentHashMap<>();
+    return (monitor, at) -> {
+      List<String> upstream =
+          upstreamByJob.computeIfAbsent(
+              monitor.job(),
+              job -> store.job(workspaceId, job).map(JobDefinition::upstream).orElse(List.of()));
+      Map<String, List<RunReport>> upstreamRuns = new LinkedHashMap<>();
+      for (String job : upstream) {
+        upstreamRuns.put(job, runsByJob.computeIfAbsent(job, name -> store.recent(workspaceId, name)));
+      }
+      List<SchemaChangeEvent> changes =
+          changesByJobAndTime.computeIfAbsent(
+              monitor.job().length() + ":" + monitor.job() + at.toEpochMilli(),
+              key -> store.schemaChanges(workspaceId, monitor.job(), at.minus(CauseAnalyzer.LOOKBACK), at));
+      return causeContext(
+          definitions.get(monitor.id()),
+          runsByJob.computeIfAbsent(monitor.job(), job -> store.recent(workspaceId, job)),
+          upstreamRuns,
+          changes,
+          at);
+    };
+  }
+
+  /**
+   * Causes the run log supports: the monitor's country for holidays; quality drops from the job's runs
+   * (the run closest before the anomaly against the one before it); the job's own failed run; each upstream
+   * job's latest run that failed or finished late; and schema changes of the job's tables. Weekends are
+   * judged by the detector itself.
+   */
+  static CauseContext causeContext(
+      MonitorDefinition definition,
+      List<RunReport> recentRuns,
+      Map<String, List<RunReport>> upstreamRuns,
+      List<SchemaChangeEvent> schemaChanges,
+      Instant at) {
     List<RunReport> before =
         recentRuns.stream()
             .filter(run -> !pointTime(run).isAfter(at))
@@ -360,12 +402,18 @@ public final class MonitoringService {
             }
           });
     }
-    List<CauseContext.UpstreamRun> failed =
-        before.isEmpty() || before.get(0).status() != RunStatus.FAILED
-            ? List.of()
-            : List.of(new CauseContext.UpstreamRun(before.get(0).job(), false, pointTime(before.get(0)), null));
+    List<CauseContext.UpstreamRun> upstream = new ArrayList<>();
+    if (!before.isEmpty() && before.get(0).status() == RunStatus.FAILED) {
+      upstream.add(new CauseContext.UpstreamRun(before.get(0).job(), false, pointTime(before.get(0)), null));
+    }
+    upstreamRuns.forEach(
+        (job, runs) -> UpstreamRuns.latest(job, runs, at, CauseAnalyzer.LOOKBACK).ifPresent(upstream::add));
+    List<CauseContext.SchemaChange> changes =
+        schemaChanges.stream()
+            .map(change -> new CauseContext.SchemaChange(change.table(), change.description(), change.at()))
+            .toList();
     String country = definition == null ? null : definition.country();
-    return new CauseContext(country, failed, List.of(), quality);
+    return new CauseContext(country, upstream, changes, quality);
   }
 
   private static Instant pointTime(RunReport run) {
@@ -516,6 +564,21 @@ public final class MonitoringService {
         rule.rule() instanceof ExceptionRule.OnDate ? "DATE"
             : rule.rule() instanceof ExceptionRule.OnWeekday ? "WEEKDAY" : "RANGE";
     return new RuleView(rule.id(), rule.monitorId(), kind, rule.rule().describe(), rule.createdAt());
+  }
+
+  // ---- jobs
+
+  /** {@code GET …/monitoring/jobs}: the workspace's jobs with their upstream jobs and last run. */
+  public List<MonitoringViews.JobView> jobs(Caller caller, String workspaceId) {
+    workspaces.requireMember(caller, workspaceId);
+    return jobs.list(workspaceId);
+  }
+
+  /** {@code PUT …/monitoring/jobs/{job}/upstream}: declares the jobs this one depends on. */
+  public MonitoringViews.JobView declareUpstream(
+      Caller caller, String workspaceId, String job, MonitoringRequests.DeclareUpstream request) {
+    workspaces.requireMember(caller, workspaceId);
+    return jobs.declare(workspaceId, job, request);
   }
 
   // ---- webhook secret

@@ -3,6 +3,7 @@ package io.flowforge.monitoring;
 import io.flowforge.webhooks.DeadLetter;
 import io.flowforge.webhooks.ReplayGuard;
 import io.flowforge.webhooks.RunIngestion;
+import io.flowforge.webhooks.RunReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,4 +65,34 @@ public interface MonitoringStore extends ReplayGuard, RunIngestion.RunLog {
 
   /** Every workspace that has monitors. */
   List<String> monitoredWorkspaces();
+
+  // ---- jobs: dependencies, schemas, last runs
+
+  Optional<JobDefinition> job(String workspaceId, String job);
+
+  /** Every job with a stored declaration, by name. */
+  List<JobDefinition> jobs(String workspaceId);
+
+  /**
+   * Stores a job's declaration if nobody changed it since it was read ({@code version} null: if none
+   * exists); a CONFLICT failure otherwise.
+   */
+  JobDefinition putJob(String workspaceId, JobDefinition job);
+
+  /** The job's newest run by start time, if any is kept. */
+  Optional<RunReport> lastRun(String workspaceId, String job);
+
+  /** The latest schema the job reported for the table. */
+  Optional<StoredSchema> schema(String workspaceId, String job, String table);
+
+  /**
+   * Stores a table's latest schema if nobody replaced it since it was read ({@code version} null: if none
+   * exists); false when a concurrent report's schema won.
+   */
+  boolean putSchema(String workspaceId, StoredSchema schema);
+
+  void addSchemaChange(String workspaceId, SchemaChangeEvent change);
+
+  /** The job's schema changes seen from {@code from} to {@code to} (both included), oldest first. */
+  List<SchemaChangeEvent> schemaChanges(String workspaceId, String job, Instant from, Instant to);
 }

@@ -3,6 +3,7 @@ package io.flowforge.monitoring;
 import io.flowforge.anomaly.Sensitivity;
 import io.flowforge.webhooks.AlertDestination;
 import io.flowforge.webhooks.RunIngestion;
+import io.flowforge.webhooks.RunStatus;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -55,4 +56,15 @@ public final class MonitoringViews {
   /** A delivery that failed after its last attempt. */
   public record DeadLetterView(
       String destinationId, String alertId, String webhookId, int attempts, String lastError, Instant at) {}
+
+  /** A job as listed: the jobs it depends on, who declared them, and its newest run. */
+  public record JobView(
+      String job,
+      List<String> upstream,
+      String upstreamSource,
+      Instant upstreamUpdatedAt,
+      RunSummary lastRun) {}
+
+  /** A run in a job listing. */
+  public record RunSummary(String runId, RunStatus status, Instant startedAt, Instant endedAt) {}
 }

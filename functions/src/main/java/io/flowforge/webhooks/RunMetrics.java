@@ -52,7 +52,7 @@ public final class RunMetrics {
    * The start the job's usual cadence predicts: the last start plus the median gap between earlier starts
    * (a daily 02:00 job is expected at 02:00 the next day, an hourly one an hour later).
    */
-  static Optional<Instant> expectedStart(List<RunReport> earlierByStart) {
+  public static Optional<Instant> expectedStart(List<RunReport> earlierByStart) {
     if (earlierByStart.size() < CADENCE_RUNS) {
       return Optional.empty();
     }

@@ -2,6 +2,8 @@ package io.flowforge.webhooks;
 
 import io.flowforge.core.FlowForgeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +11,9 @@ import java.util.TreeMap;
 /**
  * One pipeline run as reported to FlowForge, whatever the orchestrator: the job, the run id, when it
  * started and ended, how it ended, rows written per table, custom numeric metrics and quality-rule pass
- * rates (0..1). {@code source} names the payload format it was read from.
+ * rates (0..1). {@code source} names the payload format it was read from. Optionally, the jobs this one
+ * depends on ({@code upstream}) and the columns of the tables it wrote ({@code schemas}: table → column →
+ * type); both are data only, kept to bounded sizes.
  */
 public record RunReport(
     String job,
@@ -20,11 +24,35 @@ public record RunReport(
     Map<String, Long> rowCounts,
     Map<String, Double> metrics,
     Map<String, Double> qualityPassRates,
-    String source) {
+    String source,
+    List<String> upstream,
+    Map<String, Map<String, String>> schemas) {
   /** The longest job, run id or measurement name accepted. */
   public static final int MAX_NAME_LENGTH = 200;
   /** The most measurements (tables, metrics and quality rules together) one report may carry. */
   public static final int MAX_SERIES = 200;
+  /** The most upstream jobs one job may declare. */
+  public static final int MAX_UPSTREAM = 50;
+  /** The most tables whose schema one report may carry. */
+  public static final int MAX_SCHEMA_TABLES = 50;
+  /** The most columns one report's schemas may carry, all tables together. */
+  public static final int MAX_SCHEMA_COLUMNS = 2_000;
+  /** The longest column type accepted, e.g. {@code decimal(38,10)} or a nested struct's short form. */
+  public static final int MAX_TYPE_LENGTH = 200;
+
+  /** A report without dependencies or schemas. */
+  public RunReport(
+      String job,
+      String runId,
+      Instant startedAt,
+      Instant endedAt,
+      RunStatus status,
+      Map<String, Long> rowCounts,
+      Map<String, Double> metrics,
+      Map<String, Double> qualityPassRates,
+      String source) {
+    this(job, runId, startedAt, endedAt, status, rowCounts, metrics, qualityPassRates, source, null, null);
+  }
 
   public RunReport {
     if (job == null || job.isBlank()) {
@@ -73,6 +101,78 @@ public record RunReport(
     for (Map<String, ?> named : List.of(rowCounts, metrics, qualityPassRates)) {
       named.keySet().forEach(name -> requireShortName("", "measurement name", name));
     }
+    upstream = upstreamOf(job, upstream);
+    schemas = schemasOf(schemas);
+  }
+
+  /**
+   * Checks a job's declared upstream jobs: names as bounded data, not the job itself, at most {@link
+   * #MAX_UPSTREAM}; duplicates are dropped and the order kept. Shared by run reports and the upstream route.
+   */
+  public static List<String> upstreamOf(String job, List<String> upstream) {
+    if (upstream == null) {
+      return List.of();
+    }
+    LinkedHashSet<String> distinct = new LinkedHashSet<>();
+    for (int i = 0; i < upstream.size(); i++) {
+      String name = upstream.get(i);
+      if (name == null) {
+        throw FlowForgeException.invalid(
+            "/upstream/" + i, "Upstream job names must be strings; entry " + i + " is null.");
+      }
+      requireShortName("/upstream/" + i, "upstream job name", name);
+      if (name.equals(job)) {
+        throw FlowForgeException.invalid(
+            "/upstream/" + i, "A job cannot depend on itself; remove " + job + " from its upstream list.");
+      }
+      distinct.add(name);
+    }
+    if (distinct.size() > MAX_UPSTREAM) {
+      throw FlowForgeException.invalid(
+          "/upstream",
+          "A job may declare at most " + MAX_UPSTREAM + " upstream jobs; got " + distinct.size() + ".");
+    }
+    return List.copyOf(new ArrayList<>(distinct));
+  }
+
+  private static Map<String, Map<String, String>> schemasOf(Map<String, Map<String, String>> schemas) {
+    if (schemas == null || schemas.isEmpty()) {
+      return Map.of();
+    }
+    if (schemas.size() > MAX_SCHEMA_TABLES) {
+      throw FlowForgeException.invalid(
+          "/schemas",
+          "The report carries the schemas of " + schemas.size() + " tables; at most " + MAX_SCHEMA_TABLES
+              + " are kept.");
+    }
+    Map<String, Map<String, String>> sorted = new TreeMap<>();
+    int columns = 0;
+    for (Map.Entry<String, Map<String, String>> table : schemas.entrySet()) {
+      String pointer = "/schemas/" + table.getKey();
+      requireShortName("/schemas", "table name", table.getKey());
+      if (table.getValue() == null || table.getValue().isEmpty()) {
+        throw FlowForgeException.invalid(
+            pointer, "The schema of " + table.getKey() + " must map at least one column to its type.");
+      }
+      columns += table.getValue().size();
+      if (columns > MAX_SCHEMA_COLUMNS) {
+        throw FlowForgeException.invalid(
+            "/schemas",
+            "The report's schemas carry more than " + MAX_SCHEMA_COLUMNS
+                + " columns; send the tables that changed or fewer tables.");
+      }
+      table.getValue().forEach(
+          (column, type) -> {
+            requireShortName(pointer, "column name", column);
+            if (type == null || type.isBlank() || type.length() > MAX_TYPE_LENGTH) {
+              throw FlowForgeException.invalid(
+                  pointer + "/" + column,
+                  "The type of column " + column + " must be 1 to " + MAX_TYPE_LENGTH + " characters.");
+            }
+          });
+      sorted.put(table.getKey(), java.util.Collections.unmodifiableMap(new TreeMap<>(table.getValue())));
+    }
+    return java.util.Collections.unmodifiableMap(sorted);
   }
 
   // Names become parts of storage keys and series names: bounded so no report can produce an unstorable key.

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +19,13 @@ import java.util.Map;
  * run (the Jobs API {@code runs/get} object, or a job webhook notification with {@code event_type}), or an
  * Airflow DAG-run callback (the REST API {@code DAGRun} object an {@code on_success_callback} /
  * {@code on_failure_callback} posts). Orchestrator payloads may carry FlowForge's measurements in an
- * optional {@code flowforge} object ({@code rowCounts}, {@code metrics}, {@code qualityPassRates}).
+ * optional {@code flowforge} object ({@code rowCounts}, {@code metrics}, {@code qualityPassRates}, {@code
+ * upstream}, {@code schemas}).
+ *
+ * <p>Neither native payload names the jobs a job depends on: a Databricks run's {@code tasks[].depends_on}
+ * orders tasks inside one job, and an Airflow DAG run carries no upstream DAGs (dataset events are a
+ * separate endpoint). So job-to-job dependencies come only from {@code flowforge.upstream} (or the
+ * upstream route), never guessed from task graphs.
  */
 public final class RunReportParser {
   private RunReportParser() {}
@@ -47,7 +55,8 @@ public final class RunReportParser {
       }
       throw FlowForgeException.badRequest(
           "The body is not a run report: " + e.getOriginalMessage()
-              + ". Send {job, runId, startedAt, endedAt?, status?, rowCounts?, metrics?, qualityPassRates?},"
+              + ". Send {job, runId, startedAt, endedAt?, status?, rowCounts?, metrics?, qualityPassRates?,"
+              + " upstream?: [job], schemas?: {table: {column: type}}},"
               + " a Databricks Jobs run or an Airflow DAG run.");
     }
   }
@@ -122,7 +131,58 @@ public final class RunReportParser {
     extra.path("rowCounts").fields().forEachRemaining(e -> rows.put(e.getKey(), wholeNumber("/flowforge/rowCounts/" + e.getKey(), e.getValue())));
     return new RunReport(
         job, runId, started, ended, status, rows,
-        numbers(extra.path("metrics"), "/flowforge/metrics/"), numbers(extra.path("qualityPassRates"), "/flowforge/qualityPassRates/"), source);
+        numbers(extra.path("metrics"), "/flowforge/metrics/"), numbers(extra.path("qualityPassRates"), "/flowforge/qualityPassRates/"), source,
+        names(extra.path("upstream"), "/flowforge/upstream"),
+        schemas(extra.path("schemas"), "/flowforge/schemas"));
+  }
+
+  private static List<String> names(JsonNode node, String pointer) {
+    if (node.isMissingNode() || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw FlowForgeException.invalid(
+          pointer, "upstream must be an array of job names; got " + node.getNodeType() + ".");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isTextual()) {
+        throw FlowForgeException.invalid(
+            pointer + "/" + i, "Upstream job names must be strings; got " + node.get(i).getNodeType() + ".");
+      }
+      names.add(node.get(i).asText());
+    }
+    return names;
+  }
+
+  private static Map<String, Map<String, String>> schemas(JsonNode node, String pointer) {
+    Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+    if (node.isMissingNode() || node.isNull()) {
+      return tables;
+    }
+    if (!node.isObject()) {
+      throw FlowForgeException.invalid(pointer, "schemas must be an object {table: {column: type}}.");
+    }
+    node.fields()
+        .forEachRemaining(
+            table -> {
+              if (!table.getValue().isObject()) {
+                throw FlowForgeException.invalid(
+                    pointer + "/" + table.getKey(),
+                    "The schema of a table must be an object {column: type}.");
+              }
+              Map<String, String> columns = new LinkedHashMap<>();
+              table.getValue().fields().forEachRemaining(column -> {
+                if (!column.getValue().isTextual()) {
+                  throw FlowForgeException.invalid(
+                      pointer + "/" + table.getKey() + "/" + column.getKey(),
+                      "A column type must be a string such as \"bigint\".");
+                }
+                columns.put(column.getKey(), column.getValue().asText());
+              });
+              tables.put(table.getKey(), columns);
+            });
+    return tables;
   }
 
   private static Map<String, Double> numbers(JsonNode node, String pointer) {

@@ -163,7 +163,12 @@ public final class Wiring {
       Optional<BedrockSettings> bedrock = Settings.bedrockFromEnvironment();
       ConversationService.Architects architects = bedrock
           .map(b -> new ConversationService.Architects(
-              offline, new BedrockArchitect(BedrockClients.create(b), b, registry), "bedrock:" + b.modelId()))
+              offline,
+              // ConverseStream only where replies can stream (the local server): on AWS the HTTP API answers
+              // a stream in one body, and the function's jar leaves the async HTTP client out.
+              new BedrockArchitect(BedrockClients.create(b),
+                  "local".equals(settings.mode()) ? BedrockClients.createStreaming(b) : null, b, registry),
+              "bedrock:" + b.modelId()))
           .orElseGet(() -> new ConversationService.Architects(offline, offline, OfflineArchitect.NAME));
       conversations =
           new ConversationService(

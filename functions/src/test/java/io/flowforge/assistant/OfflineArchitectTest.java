@@ -41,6 +41,23 @@ class OfflineArchitectTest {
   }
 
   @Test
+  void estimatesPerformance_andSaysItIsAnEstimate() {
+    OfflineArchitect architect = new OfflineArchitect(StandardTools.registry());
+
+    AssistantReply reply = architect.reply(ToolContext.of(CATALOG), ConversationState.EMPTY,
+        "estimate performance of clustering salesorderheader by customer id at 1 billion rows");
+
+    ToolOutcome estimate = reply.toolCalls().get(0);
+    assertEquals("estimate_performance", estimate.tool());
+    assertEquals(ToolOutcome.Status.OK, estimate.status(), estimate.error());
+    assertEquals("the catalog", estimate.result().path("statistics_from").asText());
+    assertTrue(reply.text().contains("Estimate for salesorderheader (1,000,000,000 rows"), reply.text());
+    assertTrue(reply.text().contains("with liquid clustering on CustomerID it reads"), reply.text());
+    assertTrue(reply.text().contains("not a measurement"), reply.text());
+    assertNull(reply.suggestion(), "an estimate designs nothing to apply");
+  }
+
+  @Test
   void appliesARefinementToTheLastSuggestion() {
     OfflineArchitect architect = architectWithCatalogTools();
     AssistantReply first = architect.reply(ToolContext.of(CATALOG), ConversationState.EMPTY, "Generate a Type 2 SCD for customers");

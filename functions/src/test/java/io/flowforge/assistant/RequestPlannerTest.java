@@ -220,6 +220,34 @@ public class RequestPlannerTest {
         .then("suggest_keys/table_name", "\"salesorderdetail\""));
     cases.add(ask("show relationships for product", Intent.ANALYZE)
         .then("find_relationships/source_table", "\"product\""));
+    // Performance estimates
+    cases.add(ask("how fast will queries on salesorderheader be", Intent.ESTIMATE_PERFORMANCE)
+        .tools("estimate_performance")
+        .then("estimate_performance/table_name", "\"salesorderheader\"")
+        .then("estimate_performance/filter_column", null)
+        .then("estimate_performance/clustering_columns", null));
+    cases.add(ask("estimate performance of clustering salesorderheader by customer id", Intent.ESTIMATE_PERFORMANCE)
+        .then("estimate_performance/table_name", "\"salesorderheader\"")
+        .then("estimate_performance/clustering_columns", "[\"CustomerID\"]"));
+    cases.add(after("Create a fact table from salesorderheader and salesorderdetail",
+            "estimate the performance of clustering by customer_id", Intent.ESTIMATE_PERFORMANCE)
+        .tools("estimate_performance")
+        .then("estimate_performance/table_name", "\"salesorderheader\"")
+        .then("estimate_performance/clustering_columns", "[\"CustomerID\"]"));
+    cases.add(ask("how quickly is salesorderdetail filtered by ProductID if partitioned by SalesOrderID?", Intent.ESTIMATE_PERFORMANCE)
+        .then("estimate_performance/filter_column", "\"ProductID\"")
+        .then("estimate_performance/partition_columns", "[\"SalesOrderID\"]"));
+    cases.add(ask("estimate query speed for salesorderheader partitioned by order date at 2 billion rows", Intent.ESTIMATE_PERFORMANCE)
+        .then("estimate_performance/partition_columns", "[\"OrderDate\"]")
+        .then("estimate_performance/projected_row_count", "2000000000"));
+    cases.add(ask("estimate scans of salesorderheader with a z-order on customerid, filtering by status", Intent.ESTIMATE_PERFORMANCE)
+        .then("estimate_performance/clustering_columns", "[\"CustomerID\"]")
+        .then("estimate_performance/clustering_method", "\"z_order\"")
+        .then("estimate_performance/filter_column", "\"Status\""));
+    cases.add(ask("estimat how fast queris on salesorderheder are with 500,000 rows", Intent.ESTIMATE_PERFORMANCE)
+        .then("estimate_performance/table_name", "\"salesorderheader\"")
+        .then("estimate_performance/projected_row_count", "500000"));
+    cases.add(ask("how fast would queries be?", Intent.NEEDS_DETAIL).tools());
     // What the architect can do, and what it does not understand
     cases.add(ask("what can you do?", Intent.CAPABILITIES).tools());
     cases.add(ask("help", Intent.CAPABILITIES).tools());

@@ -38,6 +38,16 @@ class ToolRegistryTest {
   }
 
   @Test
+  void shippedRegistryOffersEstimatePerformance_withItsSchema() {
+    ToolRegistry registry = StandardTools.registry();
+
+    ToolDefinition estimate = registry.find("estimate_performance").orElseThrow();
+    assertEquals("databricks-optimizer", estimate.group());
+    assertTrue(estimate.inputSchema().path("properties").has("clustering_columns"), estimate.inputSchema().toString());
+    assertTrue(registry.definitions().contains(estimate));
+  }
+
+  @Test
   void everyShippedSchemaCompilesAndAcceptsItsOwnMinimalInput() {
     ToolCatalog catalog = ToolCatalog.standard();
     ToolRegistry registry = new ToolRegistry(catalog);

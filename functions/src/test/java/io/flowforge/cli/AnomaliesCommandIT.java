@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +31,16 @@ class AnomaliesCommandIT {
   }
 
   private Path seriesWithSpikeAt(int spike) throws Exception {
+    return seriesWithSpikes(Map.of(spike, 500.0));
+  }
+
+  private Path seriesWithSpikes(Map<Integer, Double> spikes) throws Exception {
     List<String> lines = new ArrayList<>(List.of("timestamp,value"));
     Random random = new Random(1);
     Instant start = Instant.parse("2025-01-01T00:00:00Z");
     for (int i = 0; i < 600; i++) {
-      double value = i == spike ? 500 : 100 + random.nextGaussian() * 5;
-      lines.add(start.plusSeconds(300L * i) + "," + value);
+      double noise = 100 + random.nextGaussian() * 5;
+      lines.add(start.plusSeconds(300L * i) + "," + spikes.getOrDefault(i, noise));
     }
     return Files.write(dir.resolve("series.csv"), lines);
   }
@@ -48,11 +53,29 @@ class AnomaliesCommandIT {
     JsonNode json = Json.mapper().readTree(result.out());
     assertEquals(600, json.get("points").size());
     assertEquals(100, json.get("learningPoints").asInt());
+    assertEquals(100, json.get("quietPoints").asInt());
     List<String> flagged = new ArrayList<>();
     json.get("flagged").forEach(point -> flagged.add(point.get("timestamp").asText()));
     assertTrue(flagged.contains("2025-01-02T09:20:00Z"), flagged.toString());
     assertTrue(flagged.size() <= 2, "a calm series flags almost nothing else: " + flagged);
     assertEquals(1.0, json.get("points").get(400).get("score").asDouble());
+  }
+
+  @Test
+  void flagsAnIncidentOnce_andTheNextAfterTheQuietPeriod() throws Exception {
+    // Each spike is larger than the one before, so each scores above the threshold.
+    Run result = run("anomalies", seriesWithSpikes(Map.of(400, 500.0, 420, 5_000.0, 560, 50_000.0)).toString(), "--json");
+
+    assertEquals(0, result.exit(), result.err());
+    JsonNode json = Json.mapper().readTree(result.out());
+    assertTrue(json.get("points").get(420).get("score").asDouble() >= json.get("threshold").asDouble());
+    List<Integer> flagged = new ArrayList<>();
+    for (int i = 0; i < json.get("points").size(); i++) {
+      if (json.get("points").get(i).get("flagged").asBoolean()) {
+        flagged.add(i);
+      }
+    }
+    assertEquals(List.of(400, 560), flagged);
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.flowforge.core.Caller;
 import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Json;
 import io.flowforge.core.ProblemType;
+import io.flowforge.core.RetryAfterException;
 import io.flowforge.workspace.CreateWorkspaceRequest;
 import io.flowforge.workspace.InMemoryWorkspaceStore;
 import io.flowforge.workspace.WorkspaceService;
@@ -158,20 +159,31 @@ class ConversationServiceTest {
   }
 
   @Test
-  void theRateLimitCountsPerMinute_andLetsMessagesThroughAgainInTheNext() {
+  void theRateLimitCountsAnySixtySeconds_soABurstAcrossAMinuteBoundaryGetsItOnce() {
     String conversation = start();
     service.changeSettings(OWNER, workspace, new AiControlsRequest(null, null, null, 2, null));
+    clock.advance(Duration.ofSeconds(54)); // 10:00:59
 
     post(conversation, "what can you do?");
     post(conversation, "what can you do?");
+    clock.advance(Duration.ofSeconds(2)); // 10:01:01: a new clock minute, the same 60 seconds
     FlowForgeException limited =
         assertThrows(FlowForgeException.class, () -> post(conversation, "what can you do?"));
-    clock.advance(Duration.ofMinutes(1));
-    Exchange nextMinute = post(conversation, "what can you do?");
+    clock.advance(Duration.ofSeconds(57)); // 10:01:58
+    FlowForgeException stillLimited =
+        assertThrows(FlowForgeException.class, () -> post(conversation, "what can you do?"));
+    clock.advance(Duration.ofSeconds(1)); // 10:01:59: the burst left the window
+    Exchange afterWindow = post(conversation, "what can you do?");
 
     assertEquals(ProblemType.RATE_LIMITED, limited.type());
-    assertTrue(limited.getMessage().contains("2026-03-01T10:01:00Z"), limited.getMessage());
-    assertEquals(6, nextMinute.conversation().messageCount());
+    assertEquals(58, ((RetryAfterException) limited).retryAfterSeconds());
+    assertTrue(limited.getMessage().contains("2026-03-01T10:01:59Z"), limited.getMessage());
+    assertTrue(limited.getMessage().contains("nothing was lost"), limited.getMessage());
+    assertEquals(1, ((RetryAfterException) stillLimited).retryAfterSeconds());
+    assertEquals(6, afterWindow.conversation().messageCount());
+    assertEquals(
+        List.of("answered", "rate-limited", "rate-limited", "answered", "answered"),
+        service.audit(OWNER, workspace).stream().map(AuditEntry::outcome).toList());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.flowforge.conversation;
 import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.ProblemType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ final class InMemoryConversationStore implements ConversationStore {
   private final Map<String, List<ChatMessage>> messages = new HashMap<>();
   private final Map<String, AiControls> controls = new HashMap<>();
   private final Map<String, MonthlyUsage> usage = new HashMap<>();
-  private final Map<String, Long> counters = new HashMap<>();
+  private final Map<String, MessageWindow> windows = new HashMap<>();
   private final Map<String, List<AuditEntry>> audit = new HashMap<>();
 
   @Override
@@ -107,9 +108,15 @@ final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
-  public synchronized long countMessage(
-      String workspaceId, Instant minuteStart, Instant expiresAt) {
-    return counters.merge(key(workspaceId, minuteStart.toString()), 1L, Long::sum);
+  public synchronized Optional<Instant> admitMessage(
+      String workspaceId, Instant now, int limit, Duration window) {
+    MessageWindow.Admission admission =
+        windows.getOrDefault(workspaceId, MessageWindow.EMPTY).admit(now, limit, window);
+    if (!admission.admitted()) {
+      return Optional.of(admission.retryAt());
+    }
+    windows.put(workspaceId, admission.next());
+    return Optional.empty();
   }
 
   @Override

@@ -11,9 +11,11 @@ import io.flowforge.local.LocalApi.Answer;
 import io.flowforge.local.demo.DemoData;
 import io.flowforge.wiring.Settings;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -257,26 +259,31 @@ class ConversationsApiIT {
   }
 
   @Test
-  void aRateLimitRefusesWith429_andLosesNothing() throws InterruptedException {
+  void aRateLimitRefusesWith429AndRetryAfter_andLosesNothing() throws Exception {
     String workspace = api.createWorkspace("Rate");
     String conversation = start(workspace);
     assertEquals(
         200,
         api.putJson("/api/workspaces/" + workspace + "/ai-settings", "{\"messagesPerMinute\": 2}")
             .status());
-    // The limit counts per clock minute: start early in one so all three messages land in it.
-    int second = Instant.now().atZone(ZoneOffset.UTC).getSecond();
-    if (second > 45) {
-      Thread.sleep((61 - second) * 1000L);
-    }
-
+    // The limit counts over any 60 seconds, so where the clock minute begins does not matter.
     Answer one = message(workspace, conversation, "what can you do?");
     Answer two = message(workspace, conversation, "what can you do?");
-    Answer three = message(workspace, conversation, "what can you do?");
+    HttpResponse<String> three = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(stack.baseUri() + path(workspace, conversation) + "/messages"))
+            .header("authorization", "Bearer " + TOKEN)
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body("what can you do?")))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, one.status());
     assertEquals(200, two.status());
-    assertProblem(three, 429, "rate-limited");
+    assertEquals(429, three.statusCode(), three.body());
+    assertEquals("application/problem+json", three.headers().firstValue("content-type").orElse(""));
+    assertTrue(three.body().contains("https://flowforge.dev/problems/rate-limited"), three.body());
+    long retryAfter = Long.parseLong(three.headers().firstValue("retry-after").orElse("-1"));
+    assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After in seconds: " + retryAfter);
     assertEquals(4, api.get(path(workspace, conversation)).json().get("messages").size());
   }
 

@@ -117,6 +117,49 @@ class McpHttpIT {
   }
 
   @Test
+  void writesEveryToolCallToTheWorkspacesAiAuditLog_evenWithAiOff_withoutInputsOrResults() {
+    String audited = api.createWorkspace("MCP audited");
+    String products =
+        DemoData.tables().stream().filter(t -> t.name().equals("product")).findFirst().orElseThrow().csv();
+    assertEquals(200, api.upload(audited, "item", "csv", products.getBytes(StandardCharsets.UTF_8)).status());
+    assertEquals(200, api.putJson("/api/workspaces/" + audited + "/ai-settings", "{\"aiEnabled\": false}").status());
+    McpSyncClient client = client(Map.of("Authorization", "Bearer " + TOKEN, "X-FlowForge-Workspace", audited));
+    try {
+      client.initialize();
+      client.listTools();
+
+      JsonNode estimate = structured(call(client, "estimate_performance",
+          Map.of("table_name", "item", "clustering_columns", List.of("category_id"), "projected_row_count", 3_000_000_000L)));
+      McpSchema.CallToolResult wrong = call(client, "estimate_performance",
+          Map.of("table_name", "item", "clustering_columns", List.of("secret_column_name")));
+
+      assertTrue(estimate.path("ratio").asDouble() > 1, estimate.toString());
+      assertTrue(Boolean.TRUE.equals(wrong.isError()));
+      LocalApi.Answer audit = api.get("/api/workspaces/" + audited + "/ai-audit");
+      assertEquals(200, audit.status(), audit.text());
+      JsonNode items = audit.json().path("items");
+      assertEquals(2, items.size(), "one entry per tool call, none for initialize or tools/list: " + items);
+      JsonNode failed = items.get(0);
+      JsonNode ok = items.get(1);
+      assertEquals("mcp", ok.path("channel").asText(), ok.toString());
+      assertEquals("tool_call", ok.path("action").asText());
+      assertEquals("[\"estimate_performance\"]", ok.path("tools").toString());
+      assertEquals("ok", ok.path("outcome").asText());
+      assertEquals(LocalServer.DEV_SUBJECT, ok.path("actor").asText());
+      assertEquals("validation", failed.path("outcome").asText(), failed.toString());
+      assertFalse(audit.text().contains("secret_column_name"), "no tool input in the audit log: " + audit.text());
+      assertFalse(audit.text().contains("category_id"), "no tool input in the audit log: " + audit.text());
+      List<String> fields = new java.util.ArrayList<>();
+      ok.fieldNames().forEachRemaining(fields::add);
+      assertEquals(
+          List.of("id", "at", "actor", "action", "tools", "inputTokens", "outputTokens", "costUsd", "outcome", "channel"),
+          fields);
+    } finally {
+      client.closeGracefully();
+    }
+  }
+
+  @Test
   void answersAWrongInputWithAToolErrorThatNamesTheField() {
     McpSchema.CallToolResult result = call(demo, "suggest_keys", Map.of("table_name", 42));
 

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flowforge.core.FlowForgeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RunReportParserTest {
@@ -89,5 +92,54 @@ class RunReportParserTest {
     assertTrue(negative.getMessage().contains("between 0 and 1"));
     assertThrows(FlowForgeException.class, () -> parse("not json"));
     assertTrue(assertThrows(FlowForgeException.class, () -> parse("{\"job\":\"j\",\"runId\":\"r\",\"startedAt\":\"2025-05-01T02:00:00Z\",\"rowz\":1}")).getMessage().contains("rowz"));
+  }
+
+  @Test
+  void readsUpstreamJobsAndSchemas_fromFlowForgeReportsAndOrchestratorPayloads() {
+    RunReport own =
+        parse(
+            """
+            {"job":"silver_orders","runId":"r-1","startedAt":"2025-05-01T02:00:00Z","upstream":["bronze_orders","bronze_orders","x'; DROP TABLE t;--"],
+             "schemas":{"silver.orders":{"order_id":"bigint","amount":"decimal(10,2)"}}}""");
+    RunReport airflow =
+        parse(
+            """
+            {"dag_id":"orders_daily","dag_run_id":"r","state":"success","start_date":"2025-05-01T00:05:00+00:00",
+             "flowforge":{"upstream":["ingest_raw"],"schemas":{"gold.sales":{"day":"date"}}}}""");
+
+    assertEquals(List.of("bronze_orders", "x'; DROP TABLE t;--"), own.upstream(), "duplicates dropped, names kept as data");
+    assertEquals(Map.of("order_id", "bigint", "amount", "decimal(10,2)"), own.schemas().get("silver.orders"));
+    assertEquals(List.of("ingest_raw"), airflow.upstream());
+    assertEquals(Map.of("day", "date"), airflow.schemas().get("gold.sales"));
+    assertTrue(parse("{\"job\":\"j\",\"runId\":\"r\",\"startedAt\":\"2025-05-01T02:00:00Z\"}").upstream().isEmpty());
+  }
+
+  @Test
+  void rejectsSelfDependencyTooManyUpstreamJobsAndOversizedOrMistypedSchemas() {
+    String start = "{\"job\":\"j\",\"runId\":\"r\",\"startedAt\":\"2025-05-01T02:00:00Z\",";
+    FlowForgeException self = assertThrows(FlowForgeException.class, () -> parse(start + "\"upstream\":[\"a\",\"j\"]}"));
+    assertEquals("/upstream/1", self.pointer());
+    assertTrue(self.getMessage().contains("cannot depend on itself"), self.getMessage());
+    String many = IntStream.range(0, 51).mapToObj(i -> "\"u" + i + "\"").collect(Collectors.joining(","));
+    assertEquals("/upstream", assertThrows(FlowForgeException.class, () -> parse(start + "\"upstream\":[" + many + "]}")).pointer());
+    String tables =
+        IntStream.range(0, 51).mapToObj(i -> "\"t" + i + "\":{\"c\":\"int\"}").collect(Collectors.joining(","));
+    assertEquals("/schemas", assertThrows(FlowForgeException.class, () -> parse(start + "\"schemas\":{" + tables + "}}")).pointer());
+    String columns = IntStream.range(0, 2001).mapToObj(i -> "\"c" + i + "\":\"int\"").collect(Collectors.joining(","));
+    assertTrue(
+        assertThrows(FlowForgeException.class, () -> parse(start + "\"schemas\":{\"t\":{" + columns + "}}}"))
+            .getMessage()
+            .contains("2000"));
+    FlowForgeException mistyped =
+        assertThrows(
+            FlowForgeException.class,
+            () -> parse("{\"dag_id\":\"d\",\"dag_run_id\":\"r\",\"start_date\":\"2025-05-01T00:00:00Z\",\"flowforge\":{\"schemas\":{\"t\":{\"c\":7}}}}"));
+    assertEquals("/flowforge/schemas/t/c", mistyped.pointer());
+    assertEquals(
+        "/flowforge/upstream/0",
+        assertThrows(
+                FlowForgeException.class,
+                () -> parse("{\"dag_id\":\"d\",\"dag_run_id\":\"r\",\"start_date\":\"2025-05-01T00:00:00Z\",\"flowforge\":{\"upstream\":[1]}}"))
+            .pointer());
   }
 }

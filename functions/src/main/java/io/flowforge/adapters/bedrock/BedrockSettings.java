@@ -2,6 +2,7 @@ package io.flowforge.adapters.bedrock;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,7 +53,9 @@ public record BedrockSettings(
    * Bedrock settings from configuration variables, or empty when the assistant should stay offline
    * ({@code FLOWFORGE_AI} other than {@code bedrock}). Variables: {@code FLOWFORGE_BEDROCK_MODEL_ID},
    * {@code FLOWFORGE_BEDROCK_REGION} (else {@code AWS_REGION}), {@code FLOWFORGE_BEDROCK_MAX_TOKENS},
-   * {@code FLOWFORGE_BEDROCK_MAX_TOOL_ROUNDS}, {@code FLOWFORGE_BEDROCK_TIMEOUT_SECONDS}.
+   * {@code FLOWFORGE_BEDROCK_MAX_TOOL_ROUNDS}, {@code FLOWFORGE_BEDROCK_TIMEOUT_SECONDS},
+   * {@code FLOWFORGE_BEDROCK_ENDPOINT} (an absolute http(s) URL instead of the regional endpoint, e.g. a VPC
+   * endpoint or a local stand-in).
    *
    * @param variables how to read one variable; the caller decides where they come from
    */
@@ -73,7 +76,21 @@ public record BedrockSettings(
         d.maxAttempts(),
         d.backoffBase(),
         d.backoffMax(),
-        null));
+        get.apply("FLOWFORGE_BEDROCK_ENDPOINT").map(BedrockSettings::endpoint).orElse(null)));
+  }
+
+  private static URI endpoint(String value) {
+    URI uri;
+    try {
+      uri = URI.create(value.trim());
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+      throw new IllegalArgumentException("FLOWFORGE_BEDROCK_ENDPOINT must be an absolute http(s) URL such as"
+          + " https://bedrock-runtime.us-east-1.amazonaws.com, not '" + value + "'");
+    }
+    return uri;
   }
 
   public BedrockSettings withModel(String newModelId, String newRegion) {

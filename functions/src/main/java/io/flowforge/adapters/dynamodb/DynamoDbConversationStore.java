@@ -3,6 +3,7 @@ package io.flowforge.adapters.dynamodb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.flowforge.conversation.AiControls;
 import io.flowforge.conversation.AuditEntry;
+import io.flowforge.conversation.MessageWindow;
 import io.flowforge.conversation.ChatMessage;
 import io.flowforge.conversation.Conversation;
 import io.flowforge.conversation.ConversationStore;
@@ -15,7 +16,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +46,15 @@ public final class DynamoDbConversationStore implements ConversationStore {
   static final String MESSAGE = "MSG#";
   static final String CONTROLS = "CONTROLS";
   static final String USAGE = "USAGE#";
-  static final String RATE = "RATE#";
+  /** The rolling rate window: one item per workspace. */
+  static final String RATE_WINDOW = "RATEWINDOW";
   static final String AUDIT = "AUDIT#";
+  /**
+   * Fixed-width instants, so keys sort in time order: {@code Instant.toString} drops a zero
+   * fraction, and "10:00:03Z" would sort after "10:00:03.004Z".
+   */
+  private static final DateTimeFormatter AUDIT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Counters are updated optimistically; concurrent answers in one workspace retry this often. */
   private static final int COUNTER_ATTEMPTS = 8;
@@ -192,20 +203,44 @@ public final class DynamoDbConversationStore implements ConversationStore {
   }
 
   @Override
-  public long countMessage(String workspaceId, Instant minuteStart, Instant expiresAt) {
-    return update(
-            workspaceId,
-            RATE + minuteStart.getEpochSecond(),
-            Counter.class,
-            new Counter(0),
-            expiresAt.getEpochSecond(),
-            counter -> new Counter(counter.count() + 1))
-        .count();
+  public Optional<Instant> admitMessage(
+      String workspaceId, Instant now, int limit, Duration window) {
+    // Read, decide, write only if nobody wrote since (the item's version): a lost race re-reads.
+    for (int attempt = 1; ; attempt++) {
+      Optional<ConversationItem> stored = get(workspaceId, RATE_WINDOW);
+      MessageWindow current =
+          stored.map(item -> read(item, MessageWindow.class)).orElse(MessageWindow.EMPTY);
+      MessageWindow.Admission admission = current.admit(now, limit, window);
+      if (!admission.admitted()) {
+        return Optional.of(admission.retryAt());
+      }
+      ConversationItem item =
+          ConversationItem.builder()
+              .pk(workspaceId)
+              .sk(RATE_WINDOW)
+              .body(write(admission.next()))
+              .expiresAt(admission.next().expiresAt(window).getEpochSecond())
+              .version(stored.map(ConversationItem::getVersion).orElse(null))
+              .build();
+      try {
+        table.putItem(item);
+        return Optional.empty();
+      } catch (ConditionalCheckFailedException e) {
+        if (attempt == COUNTER_ATTEMPTS) {
+          throw new FlowForgeException(
+              ProblemType.CONFLICT,
+              "Too many messages reached this workspace's assistant at once. Retry in a moment.",
+              null,
+              e);
+        }
+      }
+    }
   }
 
   @Override
   public void audit(String workspaceId, AuditEntry entry) {
-    table.putItem(item(workspaceId, AUDIT + entry.at() + "#" + entry.id(), entry, null));
+    table.putItem(
+        item(workspaceId, AUDIT + AUDIT_TIME.format(entry.at()) + "#" + entry.id(), entry, null));
   }
 
   @Override
@@ -225,9 +260,6 @@ public final class DynamoDbConversationStore implements ConversationStore {
         .map(item -> read(item, AuditEntry.class))
         .toList();
   }
-
-  /** The per-minute message counter's stored shape. */
-  record Counter(long count) {}
 
   private <T> T update(
       String workspaceId,

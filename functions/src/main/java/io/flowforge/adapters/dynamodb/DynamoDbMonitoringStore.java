@@ -8,11 +8,14 @@ import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Json;
 import io.flowforge.core.ProblemType;
 import io.flowforge.monitoring.Destination;
+import io.flowforge.monitoring.JobDefinition;
 import io.flowforge.monitoring.MonitorDefinition;
 import io.flowforge.monitoring.MonitoringStore;
 import io.flowforge.monitoring.RecordedAnomaly;
+import io.flowforge.monitoring.SchemaChangeEvent;
 import io.flowforge.monitoring.SecretRing;
 import io.flowforge.monitoring.StoredRule;
+import io.flowforge.monitoring.StoredSchema;
 import io.flowforge.webhooks.AlertDestination;
 import io.flowforge.webhooks.DeadLetter;
 import io.flowforge.webhooks.RunReport;
@@ -279,6 +282,112 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
         .flatMap(page -> page.items().stream())
         .map(MonitoringItem::getPk)
         .toList();
+  }
+
+  @Override
+  public Optional<JobDefinition> job(String workspaceId, String job) {
+    return get(workspaceId, "JOB#" + encode(job)).map(DynamoDbMonitoringStore::toJob);
+  }
+
+  @Override
+  public List<JobDefinition> jobs(String workspaceId) {
+    return query(workspaceId, "JOB#")
+        .map(DynamoDbMonitoringStore::toJob)
+        .sorted(Comparator.comparing(JobDefinition::job))
+        .toList();
+  }
+
+  @Override
+  public JobDefinition putJob(String workspaceId, JobDefinition job) {
+    MonitoringItem item =
+        item(workspaceId, "JOB#" + encode(job.job()), job, null).version(job.version()).build();
+    return toJob(update(item, "The upstream jobs of " + job.job()));
+  }
+
+  @Override
+  public Optional<RunReport> lastRun(String workspaceId, String job) {
+    QueryConditional runsOfJob =
+        QueryConditional.sortBeginsWith(
+            Key.builder().partitionValue(workspaceId).sortValue("RUNLOG#" + encode(job) + "#").build());
+    return table
+        .query(
+            QueryEnhancedRequest.builder()
+                .queryConditional(runsOfJob)
+                .scanIndexForward(false)
+                .limit(1)
+                .build())
+        .stream()
+        .findFirst()
+        .flatMap(page -> page.items().stream().findFirst())
+        .map(item -> read(item, RunReport.class));
+  }
+
+  @Override
+  public Optional<StoredSchema> schema(String workspaceId, String job, String table) {
+    return get(workspaceId, schemaKey(job, table))
+        .map(
+            item -> {
+              StoredSchema stored = read(item, StoredSchema.class);
+              return new StoredSchema(
+                  stored.job(), stored.table(), stored.columns(), stored.runId(), stored.at(),
+                  item.getVersion());
+            });
+  }
+
+  @Override
+  public boolean putSchema(String workspaceId, StoredSchema schema) {
+    try {
+      table.updateItem(
+          item(workspaceId, schemaKey(schema.job(), schema.table()), schema, null)
+              .version(schema.version())
+              .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void addSchemaChange(String workspaceId, SchemaChangeEvent change) {
+    String sk =
+        schemaChangePrefix(change.job()) + DynamoDbMetricHistory.timeKey(change.at()) + "#"
+            + encode(change.table());
+    createOnce(item(workspaceId, sk, change, change.at().plus(retention)));
+  }
+
+  @Override
+  public List<SchemaChangeEvent> schemaChanges(String workspaceId, String job, Instant from, Instant to) {
+    String prefix = schemaChangePrefix(job);
+    QueryConditional between =
+        QueryConditional.sortBetween(
+            Key.builder()
+                .partitionValue(workspaceId)
+                .sortValue(prefix + DynamoDbMetricHistory.timeKey(from))
+                .build(),
+            Key.builder()
+                .partitionValue(workspaceId)
+                .sortValue(prefix + DynamoDbMetricHistory.timeKey(to) + "#\uffff")
+                .build());
+    return table
+        .query(QueryEnhancedRequest.builder().queryConditional(between).build())
+        .items()
+        .stream()
+        .map(item -> read(item, SchemaChangeEvent.class))
+        .toList();
+  }
+
+  private static String schemaKey(String job, String table) {
+    return "SCHEMA#" + encode(job) + "#" + encode(table);
+  }
+
+  private static String schemaChangePrefix(String job) {
+    return "SCHEMACHANGE#" + encode(job) + "#";
+  }
+
+  private static JobDefinition toJob(MonitoringItem item) {
+    JobDefinition stored = read(item, JobDefinition.class);
+    return new JobDefinition(
+        stored.job(), stored.upstream(), stored.source(), stored.updatedAt(), item.getVersion());
   }
 
   private MonitoringItem.Builder item(String workspaceId, String sk, Object data, Instant expiresAt) {

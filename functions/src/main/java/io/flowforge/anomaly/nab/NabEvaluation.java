@@ -1,5 +1,6 @@
 package io.flowforge.anomaly.nab;
 
+import io.flowforge.anomaly.AlertRule;
 import io.flowforge.anomaly.ContextualScorer;
 import io.flowforge.anomaly.EnsembleScorer;
 import io.flowforge.anomaly.ShapeScorer;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * Runs a detector over the whole NAB corpus and scores it under every profile, with one threshold per
- * profile chosen as NAB does (the one maximising the corpus' raw score).
+ * profile chosen as NAB does (the one maximising the corpus' raw score). Rows detect as the product alerts:
+ * by an {@link AlertRule}, by default with its quiet period after each detection.
  */
 public final class NabEvaluation {
   /**
@@ -39,21 +41,33 @@ public final class NabEvaluation {
 
   private NabEvaluation() {}
 
+  // Distinct scores tried as thresholds when a quiet period makes every threshold a separate run; the
+  // search widens by itself when the best is the lowest of them.
+  private static final int CANDIDATE_ROWS = 20_000;
+
+  /** The detector's scores under the default {@link AlertRule}'s quiet period. */
   public static List<ProfileResult> evaluate(Path nabRoot, Function<double[], double[]> detector) {
+    return evaluate(nabRoot, detector, AlertRule.DEFAULT_QUIET_POINTS);
+  }
+
+  /** The detector's scores when no row detects within {@code quietRows} rows after a detection. */
+  public static List<ProfileResult> evaluate(Path nabRoot, Function<double[], double[]> detector, int quietRows) {
     List<NabFile> corpus = NabCorpus.load(nabRoot);
     List<NabScorer.Layout> layouts = corpus.stream().map(NabScorer::layout).toList();
     List<double[]> scores = corpus.parallelStream().map(file -> detector.apply(file.values())).toList();
     int windows = layouts.stream().mapToInt(NabScorer.Layout::windows).sum();
     List<ProfileResult> results = new ArrayList<>();
     for (NabProfile profile : NabProfile.load(nabRoot.resolve("config/profiles.json"))) {
-      NabScorer.Sweep sweep = NabScorer.bestThreshold(layouts, scores, profile);
+      NabScorer.Sweep sweep = NabScorer.bestThreshold(layouts, scores, profile, quietRows, CANDIDATE_ROWS);
+      AlertRule rule = new AlertRule(sweep.threshold(), quietRows);
       int detected = 0;
       int falsePositives = 0;
       for (int f = 0; f < layouts.size(); f++) {
         NabScorer.Layout layout = layouts.get(f);
         boolean[] hit = new boolean[layout.windows()];
+        boolean[] alerts = rule.alerts(scores.get(f), layout.probationary());
         for (int i = layout.probationary(); i < layout.rows(); i++) {
-          if (scores.get(f)[i] >= sweep.threshold()) {
+          if (alerts[i]) {
             if (layout.window()[i] < 0) {
               falsePositives++;
             } else {
@@ -81,7 +95,8 @@ public final class NabEvaluation {
   /**
    * Prints the scores per profile. The first argument is the NAB folder, by default
    * {@code ../shared/data/nab} (where it lies when run from the repository root); the second names the
-   * detector, one of {@link #DETECTORS}, by default {@code ensemble}.
+   * detector, one of {@link #DETECTORS}, by default {@code ensemble}; the third is the quiet period in
+   * rows, by default {@link AlertRule#DEFAULT_QUIET_POINTS} ({@code 0} detects at every crossing).
    */
   public static void main(String[] args) {
     Path root = Path.of(args.length > 0 ? args[0] : "../shared/data/nab");
@@ -91,9 +106,10 @@ public final class NabEvaluation {
       System.err.println("Unknown detector '" + name + "'; use one of " + DETECTORS.keySet() + ".");
       System.exit(2);
     }
+    int quietRows = args.length > 2 ? Integer.parseInt(args[2]) : AlertRule.DEFAULT_QUIET_POINTS;
     long start = System.nanoTime();
-    List<ProfileResult> results = evaluate(root, detector);
-    System.out.println("detector " + name);
+    List<ProfileResult> results = evaluate(root, detector, quietRows);
+    System.out.println("detector " + name + ", quiet period " + quietRows + " rows");
     for (ProfileResult result : results) {
       System.out.printf(
           Locale.ROOT,

@@ -160,6 +160,111 @@ public final class NabScorer {
     return new Sweep(bestThreshold, bestTotal);
   }
 
+  /**
+   * The corpus-wide threshold with the highest total raw score when detections follow an
+   * {@link io.flowforge.anomaly.AlertRule} with {@code quietRows}: a row detects when it reaches the threshold and no row
+   * detected in the {@code quietRows} rows before it. Which rows detect is then no longer a prefix of the
+   * rows sorted by score (a lower threshold can detect earlier and so silence a row a higher one kept), so
+   * every candidate is scored afresh: every distinct score among the {@code candidates} highest-scoring rows.
+   * If the best is the lowest candidate, the optimum may lie below it, and the search repeats with twice as
+   * many; so the threshold returned is a strict optimum over its own neighbourhood of candidates.
+   */
+  public static Sweep bestThreshold(
+      List<Layout> layouts, List<double[]> scores, NabProfile profile, int quietRows, int candidates) {
+    if (quietRows == 0) {
+      return bestThreshold(layouts, scores, profile);
+    }
+    int scoredRows = layouts.stream().mapToInt(l -> l.rows() - l.probationary()).sum();
+    double[] all = new double[scoredRows];
+    int n = 0;
+    for (int f = 0; f < layouts.size(); f++) {
+      for (int i = layouts.get(f).probationary(); i < layouts.get(f).rows(); i++) {
+        all[n++] = scores.get(f)[i];
+      }
+    }
+    Arrays.sort(all);
+    while (true) {
+      double lowest = all[Math.max(0, all.length - candidates)];
+      double[] thresholds = Arrays.stream(all, Math.max(0, all.length - candidates), all.length).distinct().toArray();
+      Candidates rows = Candidates.atLeast(layouts, scores, lowest);
+      Sweep best = new Sweep(Double.POSITIVE_INFINITY, -profile.fnWeight() * rows.windowsTotal);
+      // From the highest down, so that of equally good thresholds the highest wins, as in the sweep above.
+      for (int t = thresholds.length - 1; t >= 0; t--) {
+        double threshold = thresholds[t];
+        double raw = rows.raw(layouts, profile, quietRows, threshold);
+        if (raw > best.raw()) {
+          best = new Sweep(threshold, raw);
+        }
+      }
+      if (best.threshold() != lowest || candidates >= all.length) {
+        return best;
+      }
+      candidates *= 2;
+    }
+  }
+
+  /** The rows scoring at least some value, in file and row order, with what scoring them needs. */
+  private record Candidates(int[] file, int[] row, double[] score, int[] windowOffset, int windowsTotal) {
+    static Candidates atLeast(List<Layout> layouts, List<double[]> scores, double lowest) {
+      int[] windowOffset = new int[layouts.size()];
+      int windowsTotal = 0;
+      int count = 0;
+      for (int f = 0; f < layouts.size(); f++) {
+        windowOffset[f] = windowsTotal;
+        windowsTotal += layouts.get(f).windows();
+        for (int i = layouts.get(f).probationary(); i < layouts.get(f).rows(); i++) {
+          count += scores.get(f)[i] >= lowest ? 1 : 0;
+        }
+      }
+      int[] file = new int[count];
+      int[] row = new int[count];
+      double[] score = new double[count];
+      int k = 0;
+      for (int f = 0; f < layouts.size(); f++) {
+        for (int i = layouts.get(f).probationary(); i < layouts.get(f).rows(); i++) {
+          if (scores.get(f)[i] >= lowest) {
+            file[k] = f;
+            row[k] = i;
+            score[k++] = scores.get(f)[i];
+          }
+        }
+      }
+      return new Candidates(file, row, score, windowOffset, windowsTotal);
+    }
+
+    // The corpus' raw score at a threshold: false-positive weights plus each window's best detection or miss.
+    double raw(List<Layout> layouts, NabProfile profile, int quietRows, double threshold) {
+      double[] windowBest = new double[windowsTotal];
+      Arrays.fill(windowBest, Double.NaN);
+      double total = 0;
+      int previousFile = -1;
+      int lastDetection = 0;
+      for (int k = 0; k < file.length; k++) {
+        if (score[k] < threshold) {
+          continue;
+        }
+        int f = file[k];
+        int i = row[k];
+        if (f == previousFile && i - lastDetection <= quietRows) {
+          continue;
+        }
+        previousFile = f;
+        lastDetection = i;
+        Layout layout = layouts.get(f);
+        int w = layout.window()[i];
+        if (w < 0) {
+          total += layout.unweighted()[i] * profile.fpWeight();
+        } else if (!(layout.unweighted()[i] <= windowBest[windowOffset[f] + w])) {
+          windowBest[windowOffset[f] + w] = layout.unweighted()[i];
+        }
+      }
+      for (double best : windowBest) {
+        total += Double.isNaN(best) ? -profile.fnWeight() : best * profile.tpWeight();
+      }
+      return total;
+    }
+  }
+
   /** NAB's normalised score: 0 for the null detector (no detections), 100 for a perfect one. */
   public static double normalize(double raw, int windows, NabProfile profile) {
     double perfect = windows * profile.tpWeight();

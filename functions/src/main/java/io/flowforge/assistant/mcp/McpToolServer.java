@@ -7,6 +7,7 @@ import io.flowforge.assistant.ToolDefinition;
 import io.flowforge.assistant.ToolRegistry;
 import io.flowforge.core.FlowForgeException;
 import io.flowforge.core.Json;
+import io.flowforge.core.ProblemType;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * Serves the tool registry to MCP clients (Claude Desktop, Claude Code, any MCP client). The registry
  * validates every input and refuses state-changing tools without confirmation, exactly as for Claude on
- * Bedrock and the offline architect.
+ * Bedrock and the offline architect. Every tool call it runs is recorded through a {@link ToolCallAudit}
+ * (tool name and outcome only).
  */
 public final class McpToolServer {
   public static final String NAME = "flowforge";
@@ -39,7 +41,8 @@ public final class McpToolServer {
   private McpToolServer() {}
 
   /** A server speaking MCP over the given streams (stdin/stdout for {@code ./flowforge mcp}). */
-  public static McpSyncServer stdio(ToolRegistry registry, ToolContext context, InputStream in, OutputStream out, String version) {
+  public static McpSyncServer stdio(
+      ToolRegistry registry, ToolContext context, ToolCallAudit audit, InputStream in, OutputStream out, String version) {
     McpJsonMapper mapper = McpJsonDefaults.getMapper();
     return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
         .serverInfo(NAME, version)
@@ -48,7 +51,7 @@ public final class McpToolServer {
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
         // The registry validates inputs itself, with errors that name the field.
         .validateToolInputs(false)
-        .tools(specifications(registry, context, mapper))
+        .tools(specifications(registry, context, audit, mapper))
         .build();
   }
 
@@ -58,7 +61,7 @@ public final class McpToolServer {
    * the thread that handles the request.
    */
   public static McpStatelessSyncServer stateless(
-      ToolRegistry registry, McpStatelessServerTransport transport, String version) {
+      ToolRegistry registry, McpStatelessServerTransport transport, ToolCallAudit audit, String version) {
     McpJsonMapper mapper = McpJsonDefaults.getMapper();
     return McpServer.sync(transport)
         .serverInfo(NAME, version)
@@ -71,20 +74,21 @@ public final class McpToolServer {
             .map(d -> new McpStatelessServerFeatures.SyncToolSpecification(
                 tool(mapper, d),
                 (transportContext, request) ->
-                    call(registry, transportContext, d.name(), request.arguments())))
+                    call(registry, audit, transportContext, d.name(), request.arguments())))
             .toList())
         .build();
   }
 
-  static List<SyncToolSpecification> specifications(ToolRegistry registry, ToolContext context, McpJsonMapper mapper) {
-    return registry.definitions().stream().map(d -> specification(registry, context, mapper, d)).toList();
+  static List<SyncToolSpecification> specifications(
+      ToolRegistry registry, ToolContext context, ToolCallAudit audit, McpJsonMapper mapper) {
+    return registry.definitions().stream().map(d -> specification(registry, context, audit, mapper, d)).toList();
   }
 
   private static SyncToolSpecification specification(
-      ToolRegistry registry, ToolContext context, McpJsonMapper mapper, ToolDefinition definition) {
+      ToolRegistry registry, ToolContext context, ToolCallAudit audit, McpJsonMapper mapper, ToolDefinition definition) {
     return SyncToolSpecification.builder()
         .tool(tool(mapper, definition))
-        .callHandler((exchange, request) -> call(registry, context, definition.name(), request.arguments()))
+        .callHandler((exchange, request) -> call(registry, audit, context, definition.name(), request.arguments()))
         .build();
   }
 
@@ -96,30 +100,43 @@ public final class McpToolServer {
   }
 
   private static McpSchema.CallToolResult call(
-      ToolRegistry registry, McpTransportContext request, String name, Map<String, Object> arguments) {
+      ToolRegistry registry, ToolCallAudit audit, McpTransportContext request, String name, Map<String, Object> arguments) {
     if (!(request.get(TOOL_CONTEXT) instanceof ToolContext context)) {
       return McpSchema.CallToolResult.builder()
           .addTextContent("No workspace is open for this request.")
           .isError(true)
           .build();
     }
-    return call(registry, context, name, arguments);
+    return call(registry, audit, context, name, arguments);
   }
 
-  private static McpSchema.CallToolResult call(ToolRegistry registry, ToolContext context, String name, Map<String, Object> arguments) {
+  /** Runs the tool, then records the call's outcome before the client sees the answer. */
+  private static McpSchema.CallToolResult call(
+      ToolRegistry registry, ToolCallAudit audit, ToolContext context, String name, Map<String, Object> arguments) {
+    McpSchema.CallToolResult result;
+    String outcome;
     try {
       JsonNode input = Json.mapper().valueToTree(arguments == null ? Map.of() : arguments);
       JsonNode output = registry.call(context, name, input);
-      McpSchema.CallToolResult.Builder result =
+      McpSchema.CallToolResult.Builder answer =
           McpSchema.CallToolResult.builder().addTextContent(Json.mapper().writeValueAsString(output)).isError(false);
       if (output.isObject()) {
-        result.structuredContent(Json.mapper().convertValue(output, Object.class));
+        answer.structuredContent(Json.mapper().convertValue(output, Object.class));
       }
-      return result.build();
+      result = answer.build();
+      outcome = "ok";
     } catch (FlowForgeException e) {
-      return McpSchema.CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build();
+      result = McpSchema.CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build();
+      outcome = e.type().slug();
     } catch (JsonProcessingException e) {
-      return McpSchema.CallToolResult.builder().addTextContent("The result of " + name + " could not be serialized.").isError(true).build();
+      result = McpSchema.CallToolResult.builder().addTextContent("The result of " + name + " could not be serialized.").isError(true).build();
+      outcome = ProblemType.INTERNAL.slug();
+    } catch (RuntimeException e) {
+      // An unexpected failure is still a call that happened: record it, then let the SDK answer it.
+      audit.toolCalled(context, name, ProblemType.INTERNAL.slug());
+      throw e;
     }
+    audit.toolCalled(context, name, outcome);
+    return result;
   }
 }

@@ -14,24 +14,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * Seeds the local dev user's demo workspace on first start, through the same services and upload path a
- * client uses, so the demo datasets are validated like any other upload.
+ * client uses, so the demo datasets are validated like any other upload, and its pipeline monitoring
+ * history through the signed webhook path ({@link DemoMonitoring}).
  */
 public final class DemoWorkspace {
   public static final String NAME = "Demo: retail bank and bike shop";
 
   private DemoWorkspace() {}
 
-  /** The demo workspace's id, creating and filling it when the dev user has none yet. */
-  public static String seedIfAbsent(Wiring wiring, LocalFolderBlobStore blobs) {
+  /**
+   * The demo workspace's id, creating and filling it when the dev user has none yet; a demo workspace
+   * from before monitoring was seeded gets its run history now.
+   *
+   * @param clock the clock {@code wiring} was built with: the run history ends the day before its today
+   */
+  public static String seedIfAbsent(Wiring wiring, LocalFolderBlobStore blobs, Clock clock) {
     Caller dev = new Caller(LocalServer.DEV_SUBJECT);
-    return wiring.workspaces().list(dev).stream()
-        .filter(workspace -> workspace.name().equals(NAME))
-        .map(Workspace::id)
-        .findFirst()
-        .orElseGet(() -> seed(wiring, blobs, dev));
+    String workspaceId =
+        wiring.workspaces().list(dev).stream()
+            .filter(workspace -> workspace.name().equals(NAME))
+            .map(Workspace::id)
+            .findFirst()
+            .orElseGet(() -> seed(wiring, blobs, dev));
+    DemoMonitoring.seedIfAbsent(wiring.monitoring(), dev, workspaceId, clock);
+    return workspaceId;
   }
 
   private static String seed(Wiring wiring, LocalFolderBlobStore blobs, Caller dev) {

@@ -1,8 +1,11 @@
 package io.flowforge.adapters.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,5 +42,17 @@ class BedrockSettingsTest {
     assertEquals(4, settings.maxToolRounds());
     assertEquals(Duration.ofSeconds(20), settings.callTimeout());
     assertEquals(Duration.ofSeconds(20), settings.attemptTimeout());
+  }
+
+  @Test
+  void readsAnEndpointOverride_andRefusesOneThatIsNotAnHttpUrl() {
+    BedrockSettings settings = BedrockSettings.from(Map.of(
+        "FLOWFORGE_AI", "bedrock", "FLOWFORGE_BEDROCK_ENDPOINT", "http://127.0.0.1:18555")::get).orElseThrow();
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> BedrockSettings.from(Map.of(
+        "FLOWFORGE_AI", "bedrock", "FLOWFORGE_BEDROCK_ENDPOINT", "bedrock.local:443")::get));
+
+    assertEquals(URI.create("http://127.0.0.1:18555"), settings.endpointOverride());
+    assertNull(BedrockSettings.defaults().endpointOverride());
+    assertTrue(refused.getMessage().contains("FLOWFORGE_BEDROCK_ENDPOINT must be an absolute http(s) URL"), refused.getMessage());
   }
 }

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
@@ -61,6 +62,7 @@ class ConversationsOnBedrockIT {
   private AmazonDynamoDBLocal dynamoDb;
   private BedrockStub stub;
   private BedrockRuntimeClient bedrock;
+  private BedrockRuntimeAsyncClient bedrockStreaming;
   private ConversationService service;
   private String workspace;
 
@@ -83,16 +85,16 @@ class ConversationsOnBedrockIT {
             .withEndpoint(stub.endpoint())
             .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(20))
             .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5));
-    bedrock =
-        BedrockClients.create(
-            settings,
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("AKIDLOCALSTUB", "local-stub-secret")));
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDLOCALSTUB", "local-stub-secret"));
+    bedrock = BedrockClients.create(settings, credentials);
+    bedrockStreaming = BedrockClients.createStreaming(settings, credentials);
     ToolRegistry registry = CatalogTools.register(new ToolRegistry(ToolCatalog.standard()));
     ConversationService.Architects architects =
         new ConversationService.Architects(
             new OfflineArchitect(registry),
-            new BedrockArchitect(bedrock, settings, registry),
+            new BedrockArchitect(bedrock, bedrockStreaming, settings, registry),
             "bedrock:" + settings.modelId());
     // Suggestions are not applied here, so no saved-model service is needed.
     service =
@@ -108,6 +110,7 @@ class ConversationsOnBedrockIT {
   @AfterEach
   void stop() {
     bedrock.close();
+    bedrockStreaming.close();
     stub.close();
     dynamoDb.shutdownNow();
   }
@@ -190,6 +193,65 @@ class ConversationsOnBedrockIT {
     assertFalse(withoutSamples.contains(SAMPLE), withoutSamples);
     assertTrue(withSamples.contains(SAMPLE), withSamples);
     assertFalse(withoutSamples.contains(EMAIL) || withSamples.contains(EMAIL), withSamples);
+  }
+
+  @Test
+  void aStreamedAnswer_isStoredWithTheTokensAndCostOfItsMetadataEvent() {
+    stub.thenStreamedText(List.of("product has 300 rows; ", "a Type 2 dimension fits."), 800, 400);
+    String conversation = service.start(OWNER, workspace, new StartConversationRequest(null)).id();
+    List<String> heard = new ArrayList<>();
+
+    Exchange answered = post(conversation, "create a dimension based on product", text(heard));
+
+    assertEquals(List.of("product has 300 rows; ", "a Type 2 dimension fits."), heard);
+    assertTrue(stub.received().get(0).streamed());
+    assertEquals("product has 300 rows; a Type 2 dimension fits.", answered.answer().text());
+    assertEquals(800, answered.answer().inputTokens());
+    assertEquals(400, answered.answer().outputTokens());
+    // Claude Sonnet 4.5: $3 / $15 per million tokens.
+    assertEquals(0, new BigDecimal("0.0084").compareTo(answered.answer().costUsd()));
+    var stored = service.get(OWNER, workspace, conversation).messages();
+    assertEquals(2, stored.size());
+    assertEquals(answered.answer().text(), stored.get(1).text());
+    assertEquals(800, service.settings(OWNER, workspace).usage().inputTokens());
+    assertEquals(800, service.audit(OWNER, workspace).get(0).inputTokens());
+  }
+
+  @Test
+  void aStreamThatFailsAfterItsFirstText_storesTheOfflineAnswerWithTheNotice_andKeepsEarlierTurns() {
+    stub.thenStreamedText(List.of("First answer."), 100, 10)
+        .thenStream(
+            new StreamScript()
+                .textDelta(0, "Half an ")
+                .exception("modelStreamErrorException", "The model stream failed."));
+    String conversation = service.start(OWNER, workspace, new StartConversationRequest(null)).id();
+    post(conversation, "describe product", text(new ArrayList<>()));
+    List<String> heard = new ArrayList<>();
+
+    Exchange fallback = post(conversation, "what can you do?", text(heard));
+
+    assertEquals(OfflineArchitect.NAME, fallback.answer().answeredBy());
+    assertTrue(fallback.answer().text().startsWith("Claude on Bedrock could not answer"));
+    assertEquals("Half an ", heard.get(0));
+    assertTrue(heard.get(1).contains("Claude on Bedrock could not answer"), heard.toString());
+    var stored = service.get(OWNER, workspace, conversation).messages();
+    assertEquals(4, stored.size(), "the earlier turn and the fallback turn are both stored");
+    assertEquals("First answer.", stored.get(1).text());
+    assertEquals(fallback.answer().text(), stored.get(3).text());
+    assertEquals(2, stub.received().size(), "the failed stream was not replayed");
+  }
+
+  private static ReplyListener text(List<String> heard) {
+    return new ReplyListener() {
+      @Override
+      public void onText(String text) {
+        heard.add(text);
+      }
+    };
+  }
+
+  private Exchange post(String conversation, String message, ReplyListener listener) {
+    return service.post(OWNER, workspace, conversation, new PostMessageRequest(message), listener);
   }
 
   private Exchange post(String conversation, String message) {

@@ -63,4 +63,47 @@ class NabScorerTest {
     assertEquals(NabScorer.score(layout(), scores, 0.8, STANDARD), sweep.raw(), 1e-12);
     assertEquals(100.0 * (sweep.raw() + 1) / 2, NabScorer.normalize(sweep.raw(), 1, STANDARD), 1e-9);
   }
+
+  @Test
+  void sweepWithAQuietPeriod_paysForABurstOnce() {
+    double[] scores = new double[1000];
+    for (int row = 300; row < 320; row++) {
+      scores[row] = 0.7; // a burst of twenty false positives, one alert under a 20-row quiet period
+    }
+    scores[410] = 0.6;
+    NabScorer.Sweep everyCrossing = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 0, 100);
+    NabScorer.Sweep quiet = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 20, 100);
+
+    // Twenty false positives cost more than the window gains: detecting nothing is best.
+    assertEquals(Double.POSITIVE_INFINITY, everyCrossing.threshold());
+    assertEquals(-1.0, everyCrossing.raw(), 1e-12);
+    assertEquals(0.6, quiet.threshold());
+    assertEquals(NabScorer.score(layout(), detectAt(300, 410), 0.5, STANDARD), quiet.raw(), 1e-12);
+  }
+
+  @Test
+  void sweepWithAQuietPeriod_silencesADetectionInsideTheWindowAfterAFalsePositive() {
+    double[] scores = new double[1000];
+    scores[395] = 0.7; // just before the window: silences row 400 under a 10-row quiet period
+    scores[400] = 0.6;
+
+    assertEquals(0.6, NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 0, 100).threshold());
+    NabScorer.Sweep quiet = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 10, 100);
+    assertEquals(Double.POSITIVE_INFINITY, quiet.threshold());
+    assertEquals(-1.0, quiet.raw(), 1e-12);
+  }
+
+  @Test
+  void sweepWithAQuietPeriod_widensTheSearch_whenTheBestIsItsLowestCandidate() {
+    double[] scores = new double[1000];
+    for (int row = 150; row < 1000; row++) {
+      scores[row] = 0.05 + row * 1e-6; // low, distinct scores everywhere
+    }
+    scores[420] = 0.1; // an early detection, below the one candidate the search starts with
+    scores[490] = 0.9; // a late one
+    NabScorer.Sweep quiet = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 1000, 1);
+
+    assertEquals(0.1, quiet.threshold());
+    assertEquals(NabScorer.score(layout(), detectAt(420), 0.5, STANDARD), quiet.raw(), 1e-12);
+  }
 }

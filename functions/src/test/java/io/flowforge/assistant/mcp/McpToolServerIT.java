@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowforge.core.Json;
 import io.flowforge.testing.SharedData;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -13,8 +15,11 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** {@code ./flowforge mcp} as an MCP client sees it: a real process spoken to over stdio by the MCP SDK client. */
 class McpToolServerIT {
   private static McpSyncClient client;
+  private static final Queue<String> STDERR = new ConcurrentLinkedQueue<>();
 
   @BeforeAll
   static void startServer() {
@@ -31,8 +37,12 @@ class McpToolServerIT {
             "--data", SharedData.resolve("adventureworks/csv").toString())
         .addEnvVar("DDB_LOCAL_TELEMETRY", "0")
         .build();
-    client = McpClient.sync(new StdioClientTransport(server, McpJsonDefaults.getMapper()))
+    StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
+    transport.setStdErrorHandler(STDERR::add);
+    client = McpClient.sync(transport)
         .requestTimeout(Duration.ofSeconds(60))
+        // A JVM starting on a busy machine can take longer than the SDK's 20 s default.
+        .initializationTimeout(Duration.ofSeconds(90))
         .build();
     client.initialize();
   }
@@ -50,8 +60,8 @@ class McpToolServerIT {
     Map<String, Object> schema = metadata.inputSchema();
     assertTrue(((Map<?, ?>) schema.get("properties")).containsKey("table_names"), schema.toString());
     assertTrue(((List<?>) schema.get("required")).contains("table_names"), schema.toString());
-    assertTrue(tools.stream().noneMatch(t -> t.name().equals("estimate_performance")),
-        "a tool whose engine is not installed is not offered");
+    McpSchema.Tool estimate = tools.stream().filter(t -> t.name().equals("estimate_performance")).findFirst().orElseThrow();
+    assertTrue(((Map<?, ?>) estimate.inputSchema().get("properties")).containsKey("clustering_columns"));
   }
 
   @Test
@@ -68,6 +78,46 @@ class McpToolServerIT {
     assertEquals("Production.ProductCategory", table.get("name"));
     assertEquals(4, ((Number) table.get("row_count")).intValue());
     assertEquals(4, ((List<?>) table.get("columns")).size());
+  }
+
+  @Test
+  void estimatesPerformanceOverMcp_fromTheProfiledFile() {
+    McpSchema.CallToolResult result = client.callTool(
+        McpSchema.CallToolRequest.builder("estimate_performance")
+            .arguments(Map.of("table_name", "Production.Product", "clustering_columns", List.of("ProductSubcategoryID"),
+                "projected_row_count", 5_000_000_000L)).build());
+
+    assertFalse(Boolean.TRUE.equals(result.isError()), result.toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> content = (Map<String, Object>) result.structuredContent();
+    assertEquals("profile of the table's data", content.get("statistics_from"));
+    assertEquals("ProductSubcategoryID", content.get("filterColumn"));
+    assertTrue(((Number) content.get("ratio")).doubleValue() > 1, content.toString());
+  }
+
+  @Test
+  void logsEachToolCallAsAnAuditLine_withoutInputsOrResults() throws Exception {
+    client.callTool(McpSchema.CallToolRequest.builder("suggest_keys")
+        .arguments(Map.of("table_name", "Production.ProductCategory")).build());
+    client.callTool(McpSchema.CallToolRequest.builder("suggest_keys")
+        .arguments(Map.of("table_name", "Production.NoSuchTable")).build());
+
+    List<JsonNode> audit = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (audit.size() < 2 && System.nanoTime() < deadline) {
+      audit.clear();
+      for (String line : STDERR) {
+        if (line.contains("\"audit\":\"tool_call\"") && line.contains("suggest_keys")) {
+          audit.add(Json.mapper().readTree(line));
+        }
+      }
+      Thread.sleep(50);
+    }
+    assertEquals(2, audit.size(), String.join("\n", STDERR));
+    assertEquals("mcp", audit.get(0).path("channel").asText());
+    assertEquals("ok", audit.get(0).path("outcome").asText());
+    assertEquals("validation", audit.get(1).path("outcome").asText());
+    assertFalse(audit.toString().contains("ProductCategory"), "no tool input in the audit: " + audit);
   }
 
   @Test
