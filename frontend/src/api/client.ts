@@ -1,6 +1,7 @@
 import { ApiError, networkProblem, parseProblem } from "./problem";
 import { apiRoutes, expandPath, type ApiRouteName } from "./routes";
-import { readEvents } from "./eventStream";
+import { readEvents, type ServerEvent } from "./eventStream";
+import { streamOverSocket, type SocketFactory } from "./socketStream";
 import type {
   AppliedSuggestion,
   ChatEvent,
@@ -26,6 +27,7 @@ import type {
   SavedModelAnswer,
   StoredProfile,
   StoredSuggestion,
+  StreamTicket,
   UploadTarget,
   Workspace,
 } from "./types";
@@ -53,6 +55,12 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Creates the request used for uploads; XMLHttpRequest reports upload progress, fetch does not. */
   createXhr?: () => XMLHttpRequest;
+  /**
+   * The assistant's WebSocket URL when the app runs where the HTTP API cannot stream (AWS); without
+   * one, answers stream over the HTTP API.
+   */
+  assistantSocketUrl?: () => Promise<string | undefined>;
+  createSocket?: SocketFactory;
 }
 
 /** Reports how many bytes of an upload have been sent so far. */
@@ -112,6 +120,8 @@ export interface ApiClient {
     conversationId: string,
     suggestionId: string,
   ): Promise<AppliedSuggestion>;
+  /** A single-use ticket that opens the assistant's WebSocket for one conversation. */
+  createStreamTicket(workspaceId: string, conversationId: string): Promise<StreamTicket>;
   listMonitors(workspaceId: string): Promise<Monitor[]>;
   configureMonitor(
     workspaceId: string,
@@ -238,6 +248,46 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     message: string,
     onEvent: (event: ChatEvent) => void,
   ): Promise<ChatExchange> {
+    // Assigned inside the event callback, so kept in an object the type checker does not narrow.
+    const outcome: { exchange?: ChatExchange; failure?: ApiError } = {};
+    const handle = ({ name, data }: ServerEvent) => {
+      const payload = JSON.parse(data);
+      if (name === "text") onEvent({ type: "text", delta: payload.delta });
+      else if (name === "tool_call") onEvent({ type: "tool_call", ...payload });
+      else if (name === "suggestion") onEvent({ type: "suggestion", suggestion: payload });
+      else if (name === "done") {
+        outcome.exchange = payload as ChatExchange;
+        onEvent({ type: "done", exchange: payload });
+      } else if (name === "error") {
+        outcome.failure = new ApiError(parseProblem(payload.status, "", data));
+      }
+    };
+    const socketUrl = await options.assistantSocketUrl?.();
+    if (socketUrl) {
+      const { ticket } = await createStreamTicket(workspaceId, conversationId);
+      try {
+        await streamOverSocket(socketUrl, ticket, message, handle, options.createSocket);
+      } catch {
+        fail(networkProblem());
+      }
+    } else {
+      await streamOverHttp(workspaceId, conversationId, message, handle);
+    }
+    if (outcome.failure) throw outcome.failure;
+    if (!outcome.exchange) fail(networkProblem());
+    return outcome.exchange;
+  }
+
+  function createStreamTicket(workspaceId: string, conversationId: string) {
+    return call<StreamTicket>("createStreamTicket", { workspaceId, conversationId });
+  }
+
+  async function streamOverHttp(
+    workspaceId: string,
+    conversationId: string,
+    message: string,
+    handle: (event: ServerEvent) => void,
+  ): Promise<void> {
     const route = apiRoutes.streamMessage;
     let response: Response;
     try {
@@ -256,23 +306,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (!response.ok) {
       fail(parseProblem(response.status, response.statusText, await response.text()));
     }
-    // Assigned inside the event callback, so kept in an object the type checker does not narrow.
-    const outcome: { exchange?: ChatExchange; failure?: ApiError } = {};
-    await readEvents(response, ({ name, data }) => {
-      const payload = JSON.parse(data);
-      if (name === "text") onEvent({ type: "text", delta: payload.delta });
-      else if (name === "tool_call") onEvent({ type: "tool_call", ...payload });
-      else if (name === "suggestion") onEvent({ type: "suggestion", suggestion: payload });
-      else if (name === "done") {
-        outcome.exchange = payload as ChatExchange;
-        onEvent({ type: "done", exchange: payload });
-      } else if (name === "error") {
-        outcome.failure = new ApiError(parseProblem(payload.status, "", data));
-      }
-    });
-    if (outcome.failure) throw outcome.failure;
-    if (!outcome.exchange) fail(networkProblem());
-    return outcome.exchange;
+    await readEvents(response, handle);
   }
 
   return {
@@ -323,6 +357,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getConversation: (workspaceId, conversationId) =>
       call<ConversationView>("getConversation", { workspaceId, conversationId }),
     streamMessage,
+    createStreamTicket,
     applySuggestion: (workspaceId, conversationId, suggestionId) =>
       call<AppliedSuggestion>("applySuggestion", { workspaceId, conversationId, suggestionId }),
     listMonitors: async (workspaceId) =>

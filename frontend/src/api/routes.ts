@@ -114,6 +114,10 @@ export const apiRoutes = {
     path: "/api/workspaces/{workspaceId}/monitoring/destinations/{destinationId}/test",
   },
   listMonitoredJobs: { method: "GET", path: "/api/workspaces/{workspaceId}/monitoring/jobs" },
+  createStreamTicket: {
+    method: "POST",
+    path: "/api/workspaces/{workspaceId}/conversations/{conversationId}/stream-tickets",
+  },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

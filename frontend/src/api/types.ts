@@ -478,3 +478,9 @@ export interface MonitoredJob {
     endedAt?: string | null;
   } | null;
 }
+
+/** A single-use ticket for the assistant's WebSocket; only valid until `expiresAt` (60 s). */
+export interface StreamTicket {
+  ticket: string;
+  expiresAt: string;
+}

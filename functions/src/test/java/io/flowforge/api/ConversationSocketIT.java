@@ -183,6 +183,9 @@ class ConversationSocketIT {
     assertTrue(
         receiver.posts(connection).stream().allMatch(p -> p.status() == 200),
         "every message fits API Gateway's 128 KB");
+    assertTrue(
+        receiver.delivered(connection).stream().anyMatch(m -> m.contains("\"parts\":")),
+        "the suggestion, with its model and SQL files, arrived in parts");
   }
 
   @Test
