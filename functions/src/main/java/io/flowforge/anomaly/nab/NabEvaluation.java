@@ -20,7 +20,9 @@ import java.util.function.Function;
 public final class NabEvaluation {
   /**
    * The outcome under one profile, with what the threshold catches: the windows (of all {@code windows})
-   * with at least one detection and the scored rows above it outside every window.
+   * with at least one detection and the scored rows above it outside every window; and the normalised score
+   * at the first profile's threshold (standard), which is what a detector alerting by itself, with one
+   * threshold for every profile, would score.
    */
   public record ProfileResult(
       String profile,
@@ -29,7 +31,8 @@ public final class NabEvaluation {
       double normalized,
       int windows,
       int windowsDetected,
-      int falsePositiveRows) {}
+      int falsePositiveRows,
+      double normalizedAtFirstThreshold) {}
 
   /** The detectors that can be evaluated from the command line, by name. */
   public static final Map<String, Function<double[], double[]>> DETECTORS =
@@ -57,7 +60,9 @@ public final class NabEvaluation {
     List<double[]> scores = corpus.parallelStream().map(file -> detector.apply(file.values())).toList();
     int windows = layouts.stream().mapToInt(NabScorer.Layout::windows).sum();
     List<ProfileResult> results = new ArrayList<>();
-    for (NabProfile profile : NabProfile.load(nabRoot.resolve("config/profiles.json"))) {
+    List<NabProfile> profiles = NabProfile.load(nabRoot.resolve("config/profiles.json"));
+    double firstThreshold = Double.NaN;
+    for (NabProfile profile : profiles) {
       NabScorer.Sweep sweep = NabScorer.bestThreshold(layouts, scores, profile, quietRows, CANDIDATE_ROWS);
       AlertRule rule = new AlertRule(sweep.threshold(), quietRows);
       int detected = 0;
@@ -79,6 +84,8 @@ public final class NabEvaluation {
           detected += windowHit ? 1 : 0;
         }
       }
+      firstThreshold = Double.isNaN(firstThreshold) ? sweep.threshold() : firstThreshold;
+      double rawAtFirst = NabScorer.raw(layouts, scores, profile, quietRows, firstThreshold);
       results.add(
           new ProfileResult(
               profile.name(),
@@ -87,7 +94,8 @@ public final class NabEvaluation {
               NabScorer.normalize(sweep.raw(), windows, profile),
               windows,
               detected,
-              falsePositives));
+              falsePositives,
+              NabScorer.normalize(rawAtFirst, windows, profile)));
     }
     return results;
   }
@@ -117,6 +125,13 @@ public final class NabEvaluation {
           result.profile(), result.threshold(), result.raw(), result.normalized(), result.windowsDetected(),
           result.windows(), result.falsePositiveRows());
     }
+    System.out.printf(
+        Locale.ROOT,
+        "at the %s threshold on every profile (as a detector alerting by itself): %s%n",
+        results.get(0).profile(),
+        String.join(
+            " / ",
+            results.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.normalizedAtFirstThreshold())).toList()));
     System.out.printf(Locale.ROOT, "scored 58 files in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 }

@@ -203,6 +203,11 @@ public final class NabScorer {
     }
   }
 
+  /** The corpus' raw score at one threshold when no row detects within {@code quietRows} after a detection. */
+  public static double raw(List<Layout> layouts, List<double[]> scores, NabProfile profile, int quietRows, double threshold) {
+    return Candidates.atLeast(layouts, scores, threshold).raw(layouts, profile, quietRows, threshold);
+  }
+
   /** The rows scoring at least some value, in file and row order, with what scoring them needs. */
   private record Candidates(int[] file, int[] row, double[] score, int[] windowOffset, int windowsTotal) {
     static Candidates atLeast(List<Layout> layouts, List<double[]> scores, double lowest) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class NabEvaluationIT {
   private static final Map<String, Double> FLOORS =
-      Map.of("standard", 64.5, "reward_low_FP_rate", 54.5, "reward_low_FN_rate", 70.5);
+      Map.of("standard", 67.0, "reward_low_FP_rate", 58.5, "reward_low_FN_rate", 72.5);
 
   @Test
   void scoresAboveMeasuredFloor_onEveryProfile() {
