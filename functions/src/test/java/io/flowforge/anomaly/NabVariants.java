@@ -33,10 +33,18 @@ public final class NabVariants {
     }
 
     double[] records() {
+      return records(
+          new double[] {EnsembleScorer.STREAMING.recordHalfLife(), EnsembleScorer.STREAMING.floor()},
+          new double[] {ContextualScorer.DEFAULT.recordHalfLife(), ContextualScorer.DEFAULT.floor()},
+          new double[] {ShapeScorer.DEFAULT.recordHalfLife(), ShapeScorer.DEFAULT.floor()});
+    }
+
+    // Each argument is one member's record half-life and floor (log1p of a z-score).
+    double[] records(double[] streamingRecord, double[] contextualRecord, double[] shapeRecord) {
       return largest(
-          SurpriseRecord.scores(streaming, EnsembleScorer.STREAMING.recordHalfLife(), EnsembleScorer.STREAMING.floor()),
-          SurpriseRecord.scores(contextual, ContextualScorer.DEFAULT.recordHalfLife(), ContextualScorer.DEFAULT.floor()),
-          SurpriseRecord.scores(shape, ShapeScorer.DEFAULT.recordHalfLife(), ShapeScorer.DEFAULT.floor()));
+          SurpriseRecord.scores(streaming, streamingRecord[0], streamingRecord[1]),
+          SurpriseRecord.scores(contextual, contextualRecord[0], contextualRecord[1]),
+          SurpriseRecord.scores(shape, shapeRecord[0], shapeRecord[1]));
     }
 
     double[] likelihoods(SurpriseLikelihood.Config config) {
@@ -74,6 +82,26 @@ public final class NabVariants {
                 m -> largest(m.records(), m.likelihoods(config)),
                 100));
       }
+    }
+    // The members' records around their defaults (streaming 5,000 rows / 5 sigma, contextual 3,000 / 3,
+    // shape 8,000 / 5): half-life and floor of one member changed at a time.
+    double[][] settings = {
+      {3000, 3, 3000, 3, 8000, 5}, {3000, 5, 3000, 3, 8000, 5}, {8000, 5, 3000, 3, 8000, 5}, {5000, 7, 3000, 3, 8000, 5},
+      {5000, 5, 1500, 3, 8000, 5}, {5000, 5, 6000, 3, 8000, 5}, {5000, 5, 3000, 2, 8000, 5}, {5000, 5, 3000, 5, 8000, 5},
+      {5000, 5, 3000, 3, 3000, 3}, {5000, 5, 3000, 3, 15000, 5}, {5000, 5, 3000, 3, 8000, 3}, {5000, 5, 3000, 3, 8000, 8}
+    };
+    for (double[] r : settings) {
+      variants.add(
+          new Variant(
+              String.format(Locale.ROOT, "records %.0f/%.0f %.0f/%.0f %.0f/%.0f and likelihoods", r[0], r[1], r[2], r[3], r[4], r[5]),
+              m ->
+                  largest(
+                      m.records(
+                          new double[] {r[0], Math.log1p(r[1])},
+                          new double[] {r[2], Math.log1p(r[3])},
+                          new double[] {r[4], Math.log1p(r[5])}),
+                      m.likelihoods(EnsembleScorer.LIKELIHOOD)),
+              100));
     }
     variants.add(
         new Variant(
