@@ -24,7 +24,11 @@ public final class OfflineScoring {
    * during which no other point is flagged, and the flagged ones.
    */
   public record Result(
-      double threshold, int learningPoints, int quietPoints, List<ScoredPoint> points, List<ScoredPoint> flagged) {}
+      double threshold,
+      int learningPoints,
+      int quietPoints,
+      List<ScoredPoint> points,
+      List<ScoredPoint> flagged) {}
 
   private OfflineScoring() {}
 
@@ -38,8 +42,8 @@ public final class OfflineScoring {
     for (int i = 0; i < values.length; i++) {
       points.add(new ScoredPoint(series.get(i).at(), values[i], scores[i], alerts[i]));
     }
-    return new Result(
-        threshold, learning, rule.quietPoints(), points, points.stream().filter(ScoredPoint::flagged).toList());
+    List<ScoredPoint> flagged = points.stream().filter(ScoredPoint::flagged).toList();
+    return new Result(threshold, learning, rule.quietPoints(), points, flagged);
   }
 
   /**

@@ -104,10 +104,11 @@ class EnsembleScorerTest {
     double[] values = noisySine(3000, 3);
     double[] scores = new EnsembleScorer().score(values);
     double[][] records = memberRecords(values);
+    SurpriseLikelihood.Config likelihood = EnsembleScorer.LIKELIHOOD;
     double[][] likelihoods = {
-      SurpriseLikelihood.scores(new StreamingScorer(EnsembleScorer.STREAMING).surprises(values), EnsembleScorer.LIKELIHOOD),
-      SurpriseLikelihood.scores(new ContextualScorer().surprises(values), EnsembleScorer.LIKELIHOOD),
-      SurpriseLikelihood.scores(new ShapeScorer().surprises(values), EnsembleScorer.LIKELIHOOD)
+      SurpriseLikelihood.scores(new StreamingScorer(EnsembleScorer.STREAMING).surprises(values), likelihood),
+      SurpriseLikelihood.scores(new ContextualScorer().surprises(values), likelihood),
+      SurpriseLikelihood.scores(new ShapeScorer().surprises(values), likelihood)
     };
     for (int i = 0; i < values.length; i++) {
       double largest = 0;

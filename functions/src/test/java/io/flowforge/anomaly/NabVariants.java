@@ -72,7 +72,8 @@ public final class NabVariants {
     for (int quiet : new int[] {0, 25, 50, 75, 100, 150, 200, 400, 800}) {
       variants.add(new Variant("record scores only, quiet " + quiet, Members::records, quiet));
     }
-    variants.add(new Variant("likelihoods only, quiet 100", m -> m.likelihoods(EnsembleScorer.LIKELIHOOD), 100));
+    variants.add(
+        new Variant("likelihoods only, quiet 100", m -> m.likelihoods(EnsembleScorer.LIKELIHOOD), 100));
     for (double reference : new double[] {5, 5.5, 6}) {
       for (int shortWindow : new int[] {5, 10, 20}) {
         SurpriseLikelihood.Config config = new SurpriseLikelihood.Config(shortWindow, reference);
@@ -86,14 +87,20 @@ public final class NabVariants {
     // The members' records around their defaults (streaming 5,000 rows / 5 sigma, contextual 3,000 / 3,
     // shape 8,000 / 5): half-life and floor of one member changed at a time.
     double[][] settings = {
-      {3000, 3, 3000, 3, 8000, 5}, {3000, 5, 3000, 3, 8000, 5}, {8000, 5, 3000, 3, 8000, 5}, {5000, 7, 3000, 3, 8000, 5},
-      {5000, 5, 1500, 3, 8000, 5}, {5000, 5, 6000, 3, 8000, 5}, {5000, 5, 3000, 2, 8000, 5}, {5000, 5, 3000, 5, 8000, 5},
-      {5000, 5, 3000, 3, 3000, 3}, {5000, 5, 3000, 3, 15000, 5}, {5000, 5, 3000, 3, 8000, 3}, {5000, 5, 3000, 3, 8000, 8}
+      {3000, 3, 3000, 3, 8000, 5}, {3000, 5, 3000, 3, 8000, 5},
+      {8000, 5, 3000, 3, 8000, 5}, {5000, 7, 3000, 3, 8000, 5},
+      {5000, 5, 1500, 3, 8000, 5}, {5000, 5, 6000, 3, 8000, 5},
+      {5000, 5, 3000, 2, 8000, 5}, {5000, 5, 3000, 5, 8000, 5},
+      {5000, 5, 3000, 3, 3000, 3}, {5000, 5, 3000, 3, 15000, 5},
+      {5000, 5, 3000, 3, 8000, 3}, {5000, 5, 3000, 3, 8000, 8}
     };
     for (double[] r : settings) {
       variants.add(
           new Variant(
-              String.format(Locale.ROOT, "records %.0f/%.0f %.0f/%.0f %.0f/%.0f and likelihoods", r[0], r[1], r[2], r[3], r[4], r[5]),
+              String.format(
+                  Locale.ROOT,
+                  "records %.0f/%.0f %.0f/%.0f %.0f/%.0f and likelihoods",
+                  r[0], r[1], r[2], r[3], r[4], r[5]),
               m ->
                   largest(
                       m.records(
@@ -121,17 +128,23 @@ public final class NabVariants {
     List<Members> members = corpus.parallelStream().map(file -> Members.of(file.values())).toList();
     for (Variant variant : variants()) {
       List<double[]> scores =
-          IntStream.range(0, members.size()).parallel().mapToObj(f -> variant.scorer().apply(members.get(f))).toList();
+          IntStream.range(0, members.size())
+              .parallel()
+              .mapToObj(f -> variant.scorer().apply(members.get(f)))
+              .toList();
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-62s", variant.name()));
       List<Double> thresholds = new ArrayList<>();
       for (NabProfile profile : profiles) {
-        NabScorer.Sweep sweep = NabScorer.bestThreshold(layouts, scores, profile, variant.quietRows(), CANDIDATE_ROWS);
+        NabScorer.Sweep sweep =
+            NabScorer.bestThreshold(layouts, scores, profile, variant.quietRows(), CANDIDATE_ROWS);
         thresholds.add(sweep.threshold());
         line.append(String.format(Locale.ROOT, " %6.2f", NabScorer.normalize(sweep.raw(), windows, profile)));
       }
       line.append(String.format(Locale.ROOT, " | thresholds %.4f %.4f %.4f", thresholds.toArray()));
       int[] detections = detections(layouts, scores, new AlertRule(thresholds.get(0), variant.quietRows()));
-      line.append(String.format(Locale.ROOT, " | windows %d fp %d | at standard threshold", detections[0], detections[1]));
+      line.append(
+          String.format(
+              Locale.ROOT, " | windows %d fp %d | at standard threshold", detections[0], detections[1]));
       for (NabProfile profile : profiles) {
         double raw = NabScorer.raw(layouts, scores, profile, variant.quietRows(), thresholds.get(0));
         line.append(String.format(Locale.ROOT, " %6.2f", NabScorer.normalize(raw, windows, profile)));

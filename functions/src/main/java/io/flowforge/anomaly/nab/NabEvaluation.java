@@ -54,7 +54,8 @@ public final class NabEvaluation {
   }
 
   /** The detector's scores when no row detects within {@code quietRows} rows after a detection. */
-  public static List<ProfileResult> evaluate(Path nabRoot, Function<double[], double[]> detector, int quietRows) {
+  public static List<ProfileResult> evaluate(
+      Path nabRoot, Function<double[], double[]> detector, int quietRows) {
     List<NabFile> corpus = NabCorpus.load(nabRoot);
     List<NabScorer.Layout> layouts = corpus.stream().map(NabScorer::layout).toList();
     List<double[]> scores = corpus.parallelStream().map(file -> detector.apply(file.values())).toList();
@@ -100,6 +101,20 @@ public final class NabEvaluation {
     return results;
   }
 
+  private static int quietRows(String text) {
+    try {
+      int rows = Integer.parseInt(text);
+      if (rows >= 0) {
+        return rows;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, as a negative number is.
+    }
+    System.err.println("The quiet period must be a whole number of rows, 0 or more; got '" + text + "'.");
+    System.exit(2);
+    return 0;
+  }
+
   /**
    * Prints the scores per profile. The first argument is the NAB folder, by default
    * {@code ../shared/data/nab} (where it lies when run from the repository root); the second names the
@@ -114,7 +129,7 @@ public final class NabEvaluation {
       System.err.println("Unknown detector '" + name + "'; use one of " + DETECTORS.keySet() + ".");
       System.exit(2);
     }
-    int quietRows = args.length > 2 ? Integer.parseInt(args[2]) : AlertRule.DEFAULT_QUIET_POINTS;
+    int quietRows = args.length > 2 ? quietRows(args[2]) : AlertRule.DEFAULT_QUIET_POINTS;
     long start = System.nanoTime();
     List<ProfileResult> results = evaluate(root, detector, quietRows);
     System.out.println("detector " + name + ", quiet period " + quietRows + " rows");
@@ -131,7 +146,9 @@ public final class NabEvaluation {
         results.get(0).profile(),
         String.join(
             " / ",
-            results.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.normalizedAtFirstThreshold())).toList()));
+            results.stream()
+                .map(r -> String.format(Locale.ROOT, "%.2f", r.normalizedAtFirstThreshold()))
+                .toList()));
     System.out.printf(Locale.ROOT, "scored 58 files in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 }
