@@ -47,6 +47,15 @@ public final class NabVariants {
           SurpriseRecord.scores(shape, shapeRecord[0], shapeRecord[1]));
     }
 
+    // One likelihood of the three members' surprises added up, instead of one per member.
+    double[] summedLikelihood() {
+      double[] sum = new double[streaming.length];
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] = streaming[i] + contextual[i] + shape[i];
+      }
+      return SurpriseLikelihood.scores(sum, EnsembleScorer.LIKELIHOOD);
+    }
+
     double[] likelihoods(SurpriseLikelihood.Config config) {
       return largest(
           SurpriseLikelihood.scores(streaming, config),
@@ -110,6 +119,23 @@ public final class NabVariants {
                       m.likelihoods(EnsembleScorer.LIKELIHOOD)),
               100));
     }
+    for (int quiet : new int[] {75, 125}) {
+      variants.add(
+          new Variant(
+              "records and likelihoods (default), quiet " + quiet,
+              m -> largest(m.records(), m.likelihoods(EnsembleScorer.LIKELIHOOD)),
+              quiet));
+    }
+    variants.add(
+        new Variant(
+            "records, likelihoods and the likelihood of the summed surprises",
+            m -> largest(m.records(), m.likelihoods(EnsembleScorer.LIKELIHOOD), m.summedLikelihood()),
+            100));
+    variants.add(
+        new Variant(
+            "records and the likelihood of the summed surprises",
+            m -> largest(m.records(), m.summedLikelihood()),
+            100));
     variants.add(
         new Variant(
             "records and likelihoods (default), quiet 0",
