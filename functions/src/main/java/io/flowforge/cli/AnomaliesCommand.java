@@ -1,5 +1,6 @@
 package io.flowforge.cli;
 
+import io.flowforge.anomaly.AlertRule;
 import io.flowforge.anomaly.OfflineScoring;
 import io.flowforge.anomaly.SeriesCsv;
 import io.flowforge.core.FlowForgeException;
@@ -29,7 +30,10 @@ public final class AnomaliesCommand implements Callable<Integer> {
 
   @Option(
       names = "--threshold",
-      description = "Flag points scoring at least this (0..1, default ${DEFAULT-VALUE}).",
+      description =
+          "Flag points scoring at least this (0..1, default ${DEFAULT-VALUE}); after a flag, the next "
+              + AlertRule.DEFAULT_QUIET_POINTS
+              + " points are not flagged.",
       defaultValue = "" + OfflineScoring.DEFAULT_THRESHOLD)
   double threshold;
 

@@ -81,15 +81,59 @@ class EnsembleScorerTest {
   }
 
   @Test
-  void isTheLargestOfTheThreeScorers_andCausal() {
+  void flagsAStretchOfUnusualNoise_byItsLikelihood_thatAnEarlierSpikeHidesFromTheRecord() {
+    Random random = new Random(6);
+    double[] values = noisySine(4000, 6);
+    values[1500] = 400; // raises the streaming member's record far above what follows
+    for (int i = 3000; i < 3300; i++) {
+      values[i] += random.nextGaussian() * 30;
+    }
+    double[] surprises = new StreamingScorer(EnsembleScorer.STREAMING).surprises(values);
+    double[] record = new StreamingScorer(EnsembleScorer.STREAMING).score(values);
+    double[] likelihood = SurpriseLikelihood.scores(surprises, EnsembleScorer.LIKELIHOOD);
+
+    assertTrue(max(record, 3000, 3300) < ALERT, "the record scores " + max(record, 3000, 3300));
+    assertTrue(max(likelihood, 1600, 3000) < ALERT, "calm before: " + max(likelihood, 1600, 3000));
+    int first = firstAtLeast(likelihood, ALERT, 1600);
+    assertTrue(first >= 3000 && first < 3050, "first likely alert at " + first);
+    assertTrue(new EnsembleScorer().score(values)[first] >= likelihood[first]);
+  }
+
+  @Test
+  void isTheLargestOfItsMembersRecordAndLikelihoodScores_andCausal() {
     double[] values = noisySine(3000, 3);
     double[] scores = new EnsembleScorer().score(values);
-    double[] streaming = new StreamingScorer(EnsembleScorer.STREAMING).score(values);
-    double[] contextual = new ContextualScorer().score(values);
-    double[] shape = new ShapeScorer().score(values);
+    double[][] records = memberRecords(values);
+    SurpriseLikelihood.Config likelihood = EnsembleScorer.LIKELIHOOD;
+    double[][] likelihoods = {
+      SurpriseLikelihood.scores(new StreamingScorer(EnsembleScorer.STREAMING).surprises(values), likelihood),
+      SurpriseLikelihood.scores(new ContextualScorer().surprises(values), likelihood),
+      SurpriseLikelihood.scores(new ShapeScorer().surprises(values), likelihood)
+    };
     for (int i = 0; i < values.length; i++) {
-      assertEquals(Math.max(streaming[i], Math.max(contextual[i], shape[i])), scores[i]);
+      double largest = 0;
+      for (int m = 0; m < 3; m++) {
+        largest = Math.max(largest, Math.max(records[m][i], likelihoods[m][i]));
+      }
+      assertEquals(largest, scores[i]);
     }
     assertArrayEquals(Arrays.copyOf(scores, 2000), new EnsembleScorer().score(Arrays.copyOf(values, 2000)));
+  }
+
+  private static double[][] memberRecords(double[] values) {
+    return new double[][] {
+      new StreamingScorer(EnsembleScorer.STREAMING).score(values),
+      new ContextualScorer().score(values),
+      new ShapeScorer().score(values)
+    };
+  }
+
+  private static int firstAtLeast(double[] scores, double threshold, int from) {
+    for (int i = from; i < scores.length; i++) {
+      if (scores[i] >= threshold) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

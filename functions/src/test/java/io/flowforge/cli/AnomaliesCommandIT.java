@@ -64,7 +64,8 @@ class AnomaliesCommandIT {
   @Test
   void flagsAnIncidentOnce_andTheNextAfterTheQuietPeriod() throws Exception {
     // Each spike is larger than the one before, so each scores above the threshold.
-    Run result = run("anomalies", seriesWithSpikes(Map.of(400, 500.0, 420, 5_000.0, 560, 50_000.0)).toString(), "--json");
+    Path series = seriesWithSpikes(Map.of(400, 500.0, 420, 5_000.0, 560, 50_000.0));
+    Run result = run("anomalies", series.toString(), "--json");
 
     assertEquals(0, result.exit(), result.err());
     JsonNode json = Json.mapper().readTree(result.out());

@@ -20,7 +20,9 @@ import java.util.function.Function;
 public final class NabEvaluation {
   /**
    * The outcome under one profile, with what the threshold catches: the windows (of all {@code windows})
-   * with at least one detection and the scored rows above it outside every window.
+   * with at least one detection and the scored rows above it outside every window; and the normalised score
+   * at the first profile's threshold (standard), which is what a detector alerting by itself, with one
+   * threshold for every profile, would score.
    */
   public record ProfileResult(
       String profile,
@@ -29,7 +31,8 @@ public final class NabEvaluation {
       double normalized,
       int windows,
       int windowsDetected,
-      int falsePositiveRows) {}
+      int falsePositiveRows,
+      double normalizedAtFirstThreshold) {}
 
   /** The detectors that can be evaluated from the command line, by name. */
   public static final Map<String, Function<double[], double[]>> DETECTORS =
@@ -51,13 +54,16 @@ public final class NabEvaluation {
   }
 
   /** The detector's scores when no row detects within {@code quietRows} rows after a detection. */
-  public static List<ProfileResult> evaluate(Path nabRoot, Function<double[], double[]> detector, int quietRows) {
+  public static List<ProfileResult> evaluate(
+      Path nabRoot, Function<double[], double[]> detector, int quietRows) {
     List<NabFile> corpus = NabCorpus.load(nabRoot);
     List<NabScorer.Layout> layouts = corpus.stream().map(NabScorer::layout).toList();
     List<double[]> scores = corpus.parallelStream().map(file -> detector.apply(file.values())).toList();
     int windows = layouts.stream().mapToInt(NabScorer.Layout::windows).sum();
     List<ProfileResult> results = new ArrayList<>();
-    for (NabProfile profile : NabProfile.load(nabRoot.resolve("config/profiles.json"))) {
+    List<NabProfile> profiles = NabProfile.load(nabRoot.resolve("config/profiles.json"));
+    double firstThreshold = Double.NaN;
+    for (NabProfile profile : profiles) {
       NabScorer.Sweep sweep = NabScorer.bestThreshold(layouts, scores, profile, quietRows, CANDIDATE_ROWS);
       AlertRule rule = new AlertRule(sweep.threshold(), quietRows);
       int detected = 0;
@@ -79,6 +85,8 @@ public final class NabEvaluation {
           detected += windowHit ? 1 : 0;
         }
       }
+      firstThreshold = Double.isNaN(firstThreshold) ? sweep.threshold() : firstThreshold;
+      double rawAtFirst = NabScorer.raw(layouts, scores, profile, quietRows, firstThreshold);
       results.add(
           new ProfileResult(
               profile.name(),
@@ -87,9 +95,24 @@ public final class NabEvaluation {
               NabScorer.normalize(sweep.raw(), windows, profile),
               windows,
               detected,
-              falsePositives));
+              falsePositives,
+              NabScorer.normalize(rawAtFirst, windows, profile)));
     }
     return results;
+  }
+
+  private static int quietRows(String text) {
+    try {
+      int rows = Integer.parseInt(text);
+      if (rows >= 0) {
+        return rows;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below, as a negative number is.
+    }
+    System.err.println("The quiet period must be a whole number of rows, 0 or more; got '" + text + "'.");
+    System.exit(2);
+    return 0;
   }
 
   /**
@@ -106,7 +129,7 @@ public final class NabEvaluation {
       System.err.println("Unknown detector '" + name + "'; use one of " + DETECTORS.keySet() + ".");
       System.exit(2);
     }
-    int quietRows = args.length > 2 ? Integer.parseInt(args[2]) : AlertRule.DEFAULT_QUIET_POINTS;
+    int quietRows = args.length > 2 ? quietRows(args[2]) : AlertRule.DEFAULT_QUIET_POINTS;
     long start = System.nanoTime();
     List<ProfileResult> results = evaluate(root, detector, quietRows);
     System.out.println("detector " + name + ", quiet period " + quietRows + " rows");
@@ -117,6 +140,15 @@ public final class NabEvaluation {
           result.profile(), result.threshold(), result.raw(), result.normalized(), result.windowsDetected(),
           result.windows(), result.falsePositiveRows());
     }
+    System.out.printf(
+        Locale.ROOT,
+        "at the %s threshold on every profile (as a detector alerting by itself): %s%n",
+        results.get(0).profile(),
+        String.join(
+            " / ",
+            results.stream()
+                .map(r -> String.format(Locale.ROOT, "%.2f", r.normalizedAtFirstThreshold()))
+                .toList()));
     System.out.printf(Locale.ROOT, "scored 58 files in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 }

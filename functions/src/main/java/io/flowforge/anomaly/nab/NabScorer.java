@@ -162,12 +162,13 @@ public final class NabScorer {
 
   /**
    * The corpus-wide threshold with the highest total raw score when detections follow an
-   * {@link io.flowforge.anomaly.AlertRule} with {@code quietRows}: a row detects when it reaches the threshold and no row
-   * detected in the {@code quietRows} rows before it. Which rows detect is then no longer a prefix of the
-   * rows sorted by score (a lower threshold can detect earlier and so silence a row a higher one kept), so
-   * every candidate is scored afresh: every distinct score among the {@code candidates} highest-scoring rows.
-   * If the best is the lowest candidate, the optimum may lie below it, and the search repeats with twice as
-   * many; so the threshold returned is a strict optimum over its own neighbourhood of candidates.
+   * {@link io.flowforge.anomaly.AlertRule} with {@code quietRows}: a row detects when it reaches the
+   * threshold and no row detected in the {@code quietRows} rows before it. Which rows detect is then no
+   * longer a prefix of the rows sorted by score (a lower threshold can detect earlier and so silence a row
+   * a higher one kept), so every candidate is scored afresh: every distinct score among the
+   * {@code candidates} highest-scoring rows. If the best is the lowest candidate, the optimum may lie below
+   * it, and the search repeats with twice as many; so the threshold returned is a strict optimum over its
+   * own neighbourhood of candidates.
    */
   public static Sweep bestThreshold(
       List<Layout> layouts, List<double[]> scores, NabProfile profile, int quietRows, int candidates) {
@@ -183,9 +184,13 @@ public final class NabScorer {
       }
     }
     Arrays.sort(all);
+    if (all.length == 0) {
+      return bestThreshold(layouts, scores, profile);
+    }
     while (true) {
       double lowest = all[Math.max(0, all.length - candidates)];
-      double[] thresholds = Arrays.stream(all, Math.max(0, all.length - candidates), all.length).distinct().toArray();
+      double[] thresholds =
+          Arrays.stream(all, Math.max(0, all.length - candidates), all.length).distinct().toArray();
       Candidates rows = Candidates.atLeast(layouts, scores, lowest);
       Sweep best = new Sweep(Double.POSITIVE_INFINITY, -profile.fnWeight() * rows.windowsTotal);
       // From the highest down, so that of equally good thresholds the highest wins, as in the sweep above.
@@ -201,6 +206,12 @@ public final class NabScorer {
       }
       candidates *= 2;
     }
+  }
+
+  /** The corpus' raw score at a threshold when no row detects within {@code quietRows} after a detection. */
+  public static double raw(
+      List<Layout> layouts, List<double[]> scores, NabProfile profile, int quietRows, double threshold) {
+    return Candidates.atLeast(layouts, scores, threshold).raw(layouts, profile, quietRows, threshold);
   }
 
   /** The rows scoring at least some value, in file and row order, with what scoring them needs. */

@@ -71,7 +71,8 @@ class NabScorerTest {
       scores[row] = 0.7; // a burst of twenty false positives, one alert under a 20-row quiet period
     }
     scores[410] = 0.6;
-    NabScorer.Sweep everyCrossing = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 0, 100);
+    NabScorer.Sweep everyCrossing =
+        NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 0, 100);
     NabScorer.Sweep quiet = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 20, 100);
 
     // Twenty false positives cost more than the window gains: detecting nothing is best.
@@ -87,7 +88,9 @@ class NabScorerTest {
     scores[395] = 0.7; // just before the window: silences row 400 under a 10-row quiet period
     scores[400] = 0.6;
 
-    assertEquals(0.6, NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 0, 100).threshold());
+    NabScorer.Sweep everyCrossing =
+        NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 0, 100);
+    assertEquals(0.6, everyCrossing.threshold());
     NabScorer.Sweep quiet = NabScorer.bestThreshold(List.of(layout()), List.of(scores), STANDARD, 10, 100);
     assertEquals(Double.POSITIVE_INFINITY, quiet.threshold());
     assertEquals(-1.0, quiet.raw(), 1e-12);
