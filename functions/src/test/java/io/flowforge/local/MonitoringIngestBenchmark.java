@@ -4,9 +4,8 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.flowforge.adapters.dynamodb.DynamoDbMetricHistory;
 import io.flowforge.adapters.dynamodb.DynamoDbMonitoringStore;
-import io.flowforge.adapters.dynamodb.DynamoDbTables;
+import io.flowforge.adapters.dynamodb.LogicalTables;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
-import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.anomaly.MonitorSettings;
 import io.flowforge.anomaly.Sensitivity;
 import io.flowforge.monitoring.MonitorDefinition;
@@ -34,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,11 +176,7 @@ public final class MonitoringIngestBenchmark {
     try {
       Map<String, LongAdder> requests = new TreeMap<>();
       DynamoDbClient counted = counting(local.dynamoDbClient(), requests);
-      Map<Tables, String> names = new EnumMap<>(Tables.class);
-      for (Tables table : Tables.values()) {
-        names.put(table, table.definition().logicalName());
-      }
-      DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+      LogicalTables.createAll(local.dynamoDbClient());
       DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(counted).build();
       Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
       Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.flowforge.adapters.dynamodb.DynamoDbConversationStore;
-import io.flowforge.adapters.dynamodb.DynamoDbTables;
+import io.flowforge.adapters.dynamodb.LogicalTables;
 import io.flowforge.adapters.dynamodb.DynamoDbWorkspaceStore;
-import io.flowforge.adapters.dynamodb.Tables;
 import io.flowforge.assistant.CatalogTools;
 import io.flowforge.assistant.OfflineArchitect;
 import io.flowforge.assistant.ReplyListener;
@@ -36,9 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,11 +66,7 @@ class ConversationsOnBedrockIT {
   @BeforeEach
   void start() throws Exception {
     dynamoDb = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(dynamoDb.dynamoDbClient(), names);
+    LogicalTables.createAll(dynamoDb.dynamoDbClient());
     DynamoDbEnhancedClient client =
         DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb.dynamoDbClient()).build();
     WorkspaceService workspaces =

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +34,7 @@ class DynamoDbConversationStoreIT {
   @BeforeAll
   static void start() {
     local = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    Map<Tables, String> names = LogicalTables.createAll(local.dynamoDbClient());
     DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(local.dynamoDbClient()).build();
     store = new DynamoDbConversationStore(client, names.get(Tables.CONVERSATIONS));
   }

@@ -10,7 +10,6 @@ import io.flowforge.webhooks.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,11 +29,7 @@ class DynamoDbMetricHistoryIT {
   static void start() {
     local = DynamoDBEmbedded.create();
     client = local.dynamoDbClient();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(client, names);
+    LogicalTables.createAll(client);
     history =
         new DynamoDbMetricHistory(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), "metrics", Duration.ofDays(90));
   }

@@ -17,7 +17,6 @@ import io.flowforge.modeling.SampleSchemas;
 import io.flowforge.modeling.SavedModel;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,7 @@ class DynamoDbModelStoreIT {
   @BeforeAll
   static void start() {
     local = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    LogicalTables.createAll(local.dynamoDbClient());
     store =
         new DynamoDbModelStore(
             DynamoDbEnhancedClient.builder().dynamoDbClient(local.dynamoDbClient()).build(), "models");

@@ -16,7 +16,6 @@ import io.flowforge.dataset.DatasetStatus;
 import io.flowforge.dataset.Inspection;
 import io.flowforge.workspace.Workspace;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +32,7 @@ class DynamoDbStoresIT {
   @BeforeAll
   static void start() {
     local = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    Map<Tables, String> names = LogicalTables.createAll(local.dynamoDbClient());
     DynamoDbEnhancedClient client = DynamoDbEnhancedClient.builder().dynamoDbClient(local.dynamoDbClient()).build();
     workspaces = new DynamoDbWorkspaceStore(client, "workspaces");
     datasets = new DynamoDbDatasetStore(client, "datasets");
@@ -50,12 +45,7 @@ class DynamoDbStoresIT {
 
   @Test
   void createsTablesOnce_leavingExistingOnesAlone() {
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    Map<Tables, String> names = LogicalTables.createAll(local.dynamoDbClient());
 
     List<String> expected = names.values().stream().sorted().toList();
     assertEquals(expected, local.dynamoDbClient().listTables().tableNames());

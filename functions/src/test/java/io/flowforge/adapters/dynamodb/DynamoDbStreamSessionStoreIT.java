@@ -7,9 +7,7 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.flowforge.conversation.StreamGrant;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -32,11 +30,7 @@ class DynamoDbStreamSessionStoreIT {
   @BeforeAll
   static void start() {
     local = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    LogicalTables.createAll(local.dynamoDbClient());
     DynamoDbEnhancedClient client =
         DynamoDbEnhancedClient.builder().dynamoDbClient(local.dynamoDbClient()).build();
     store = new DynamoDbStreamSessionStore(client, "conversations");

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +59,7 @@ class MonitoringAlertsIT {
   @BeforeAll
   static void start() throws IOException {
     local = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    LogicalTables.createAll(local.dynamoDbClient());
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/", exchange -> {
       Map<String, String> seen = new HashMap<>();

@@ -11,7 +11,6 @@ import io.flowforge.webhooks.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,11 +114,7 @@ public final class MonitoringBenchmark {
     AmazonDynamoDBLocal local = DynamoDBEmbedded.create();
     try {
       DynamoDbClient client = local.dynamoDbClient();
-      Map<Tables, String> names = new EnumMap<>(Tables.class);
-      for (Tables table : Tables.values()) {
-        names.put(table, table.definition().logicalName());
-      }
-      DynamoDbTables.createMissing(client, names);
+      LogicalTables.createAll(client);
       DynamoDbMetricHistory history =
           new DynamoDbMetricHistory(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), "metrics", Duration.ofDays(400));
       long loadStart = System.nanoTime();

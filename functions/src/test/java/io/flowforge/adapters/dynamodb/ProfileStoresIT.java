@@ -23,7 +23,6 @@ import io.flowforge.suggest.Layer;
 import io.flowforge.suggest.Suggestion;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,11 +43,7 @@ class ProfileStoresIT {
   @BeforeAll
   static void start() {
     local = DynamoDBEmbedded.create();
-    Map<Tables, String> names = new EnumMap<>(Tables.class);
-    for (Tables table : Tables.values()) {
-      names.put(table, table.definition().logicalName());
-    }
-    DynamoDbTables.createMissing(local.dynamoDbClient(), names);
+    LogicalTables.createAll(local.dynamoDbClient());
     client = DynamoDbEnhancedClient.builder().dynamoDbClient(local.dynamoDbClient()).build();
     datasets = new DynamoDbDatasetStore(client, "datasets");
     profiles = new DynamoDbProfileStore(client, "datasets");
