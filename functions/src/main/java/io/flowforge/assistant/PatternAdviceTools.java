@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * detect_modeling_patterns and recommend_pattern: which patterns the workspace's tables already follow
@@ -31,6 +33,7 @@ import java.util.TreeMap;
 public final class PatternAdviceTools {
   /** The recommender reads at most this much of a use case. */
   static final int MAX_USE_CASE = 500;
+  private static final Pattern KEY_NAME = Pattern.compile("([a-z0-9]+?)(id|key)");
 
   private PatternAdviceTools() {}
 
@@ -156,43 +159,59 @@ public final class PatternAdviceTools {
   }
 
   /**
-   * Keys from names alone: a table's key is its column named after it ({@code ProductID} of product) or else
-   * its first column ending in id or key; a column named like another table's key references that table.
+   * Keys from names alone: a table's key is its column named after it; a table
+   * without one whose columns name two or more other tables' keys is keyed by them (a many-to-many table),
+   * else by its first column ending in id or key. A column named like another table's key references it.
    */
   static SourceSchema byColumnNames(String system, List<WorkspaceCatalog.Table> tables) {
-    Map<String, String> keyOf = new LinkedHashMap<>();
+    Map<String, String> ownKey = new LinkedHashMap<>();
     for (WorkspaceCatalog.Table table : tables) {
-      keyColumn(table).ifPresent(key -> keyOf.put(table.name(), key));
+      ownKeyColumn(table).ifPresent(key -> ownKey.put(table.name(), key));
     }
     List<SourceSchema.SourceTable> out = new ArrayList<>();
     for (WorkspaceCatalog.Table table : tables) {
-      String key = keyOf.get(table.name());
-      List<SourceSchema.SourceColumn> columns = new ArrayList<>();
       List<SourceSchema.ForeignKey> references = new ArrayList<>();
+      List<SourceSchema.SourceColumn> columns = new ArrayList<>();
+      String own = ownKey.get(table.name());
       for (WorkspaceCatalog.Column column : table.columns()) {
         columns.add(new SourceSchema.SourceColumn(column.name(), column.type(), true, null));
-        for (Map.Entry<String, String> other : keyOf.entrySet()) {
+        for (Map.Entry<String, String> other : ownKey.entrySet()) {
           if (!other.getKey().equals(table.name()) && other.getValue().equalsIgnoreCase(column.name())
-              && !column.name().equalsIgnoreCase(key)) {
+              && !column.name().equalsIgnoreCase(own)) {
             references.add(new SourceSchema.ForeignKey(List.of(column.name()), other.getKey(), List.of(other.getValue())));
           }
         }
       }
-      out.add(new SourceSchema.SourceTable(table.name(), columns, key == null ? List.of() : List.of(key), List.of(),
-          references, table.rowCount() < 0 ? null : table.rowCount()));
+      List<String> key;
+      if (own != null) {
+        key = List.of(own);
+      } else if (references.size() >= 2) {
+        key = references.stream().map(r -> r.columns().get(0)).toList();
+      } else {
+        key = table.columns().stream().map(WorkspaceCatalog.Column::name)
+            .filter(n -> n.toLowerCase(Locale.ROOT).matches(".*(id|key)$")).limit(1).toList();
+      }
+      out.add(new SourceSchema.SourceTable(table.name(), columns, key, List.of(), references,
+          table.rowCount() < 0 ? null : table.rowCount()));
     }
     return new SourceSchema(system, "staging", out);
   }
 
-  private static Optional<String> keyColumn(WorkspaceCatalog.Table table) {
+  /**
+   * The column named after the table: {@code ProductID} of product, or {@code SalesOrderID} of
+   * salesorderheader (the longest name that starts the table's name wins).
+   */
+  private static Optional<String> ownKeyColumn(WorkspaceCatalog.Table table) {
     String own = table.name().substring(table.name().lastIndexOf('.') + 1).replace("_", "").toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestLength = 0;
     for (WorkspaceCatalog.Column column : table.columns()) {
-      String name = column.name().replace("_", "").toLowerCase(Locale.ROOT);
-      if (name.equals(own + "id") || name.equals(own + "key")) {
-        return Optional.of(column.name());
+      Matcher key = KEY_NAME.matcher(column.name().replace("_", "").toLowerCase(Locale.ROOT));
+      if (key.matches() && key.group(1).length() >= 3 && own.startsWith(key.group(1)) && key.group(1).length() > bestLength) {
+        best = column.name();
+        bestLength = key.group(1).length();
       }
     }
-    return table.columns().stream().map(WorkspaceCatalog.Column::name)
-        .filter(n -> n.toLowerCase(Locale.ROOT).matches(".*(id|key)$")).findFirst();
+    return Optional.ofNullable(best);
   }
 }
