@@ -66,6 +66,11 @@ public final class ModelingTools {
       }
       model = generator.generate(new ModelRequest(style, source, options));
     }
+    return toJson(model);
+  }
+
+  /** A generated model as the generate_* tools return it and generate_yaml_metadata / generate_templates take it. */
+  static ObjectNode toJson(GeneratedModel model) {
     ObjectNode result = Json.mapper().createObjectNode();
     result.put("style", model.spec().style());
     result.set("spec", Json.mapper().valueToTree(model.spec()));
