@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * reasons only, never data values.
  */
 public final class PatternAdviceTools {
-  /** The recommender reads at most this much of a use case. */
-  static final int MAX_USE_CASE = 500;
   private static final Pattern KEY_NAME = Pattern.compile("([a-z0-9]+?)(id|key)");
 
   private PatternAdviceTools() {}
@@ -64,10 +62,6 @@ public final class PatternAdviceTools {
 
   static JsonNode recommend(PatternLibrary library, ToolContext context, JsonNode input) {
     String useCase = input.path("use_case").asText("");
-    if (useCase.length() > MAX_USE_CASE) {
-      throw FlowForgeException.invalid("/use_case",
-          "use_case is " + useCase.length() + " characters long; describe it in at most " + MAX_USE_CASE + ".");
-    }
     String scale = input.path("scale").asText("");
     Source source = source(context);
     List<Detection> detections = PatternDetector.detect(source.schema());

@@ -1,6 +1,5 @@
 package io.flowforge.patterns;
 
-import io.flowforge.core.FlowForgeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,16 +19,10 @@ public final class PatternRecommender {
 
   /**
    * Patterns whose description, when-to-use and tags mention the words of {@code need}, best first; at most
-   * {@code limit}, only patterns matching at least one word.
+   * {@code limit}, only patterns matching at least one word. The caller bounds the need's length.
    */
   public static List<PatternService.Recommendation> recommend(
       PatternLibrary library, String need, String category, int limit) {
-    if (need == null || need.isBlank()) {
-      throw FlowForgeException.invalid("/need", "Describe what the table is for, such as 'keep the history of customer changes'.");
-    }
-    if (need.length() > 500) {
-      throw FlowForgeException.invalid("/need", "The need is " + need.length() + " characters long; use at most 500.");
-    }
     Set<String> words = words(need);
     List<PatternService.Recommendation> found = new ArrayList<>();
     for (PatternDefinition pattern : library.list()) {

@@ -91,6 +91,12 @@ public final class PatternService {
    * product changes"), best first; at most {@code limit}, only patterns matching at least one word.
    */
   public List<Recommendation> recommend(String need, String category, int limit) {
+    if (need == null || need.isBlank()) {
+      throw FlowForgeException.invalid("/need", "Describe what the table is for, such as 'keep the history of customer changes'.");
+    }
+    if (need.length() > 500) {
+      throw FlowForgeException.invalid("/need", "The need is " + need.length() + " characters long; use at most 500.");
+    }
     return PatternRecommender.recommend(library, need, category, limit);
   }
 

@@ -107,11 +107,11 @@ class PatternAdviceToolsTest {
   }
 
   @Test
-  void rejectsAnUnknownTable_andAnOverlongUseCase_namingTheField() {
+  void rejectsAnUnknownTable_anOverlongUseCase_andAnUnknownScale_namingTheField() {
     FlowForgeException unknown = assertThrows(FlowForgeException.class, () -> REGISTRY.call(CONTEXT, "recommend_pattern",
         ToolRegistryTest.json("{\"table_names\":[\"salesorderdetial\"]}")));
     FlowForgeException tooLong = assertThrows(FlowForgeException.class, () -> REGISTRY.call(CONTEXT, "recommend_pattern",
-        ToolRegistryTest.json("{\"table_names\":[\"customer\"],\"use_case\":\"" + "x ".repeat(300) + "\"}")));
+        ToolRegistryTest.json("{\"table_names\":[\"customer\"],\"use_case\":\"" + "x".repeat(1001) + "\"}")));
     FlowForgeException badScale = assertThrows(FlowForgeException.class, () -> REGISTRY.call(CONTEXT, "recommend_pattern",
         ToolRegistryTest.json("{\"table_names\":[\"customer\"],\"scale\":\"huge\"}")));
 
@@ -119,6 +119,26 @@ class PatternAdviceToolsTest {
     assertTrue(unknown.getMessage().contains("salesorderdetail"), unknown.getMessage());
     assertEquals("/use_case", tooLong.pointer());
     assertEquals("/scale", badScale.pointer());
+  }
+
+  @Test
+  void acceptsAUseCaseAsLongAsItsSchemaAllows() {
+    JsonNode result = REGISTRY.call(CONTEXT, "recommend_pattern", ToolRegistryTest.json(
+        "{\"table_names\":[\"customer\"],\"use_case\":\"" + "track history of changes ".repeat(40) + "\"}"));
+
+    assertEquals("kimball/scd2", result.at("/recommendations/0/pattern").asText());
+    assertTrue(result.path("use_case_matches").size() > 0, result.toString());
+  }
+
+  @Test
+  void theOfflineArchitectAnswersAPatternQuestion_withTheRecommendation() {
+    AssistantReply reply = new OfflineArchitect(REGISTRY).reply(CONTEXT, ConversationState.EMPTY,
+        "What pattern should I use for salesorderheader?");
+
+    ToolOutcome recommend = reply.toolCalls().stream().filter(o -> o.tool().equals("recommend_pattern")).findFirst().orElseThrow();
+    assertEquals(ToolOutcome.Status.OK, recommend.status(), recommend.error());
+    assertEquals("kimball/transaction_fact", recommend.result().at("/recommendations/0/pattern").asText());
+    assertFalse(reply.text().contains("not available"), reply.text());
   }
 
   private static JsonNode table(JsonNode result, String name) {
