@@ -84,4 +84,21 @@ class ProfilingToolsIT {
     assertFalse(second.suggestion().at("/model/spec/entities").toString().contains("kimball/scd2"));
     assertTrue(second.text().contains("tables on the canvas preview"), second.text());
   }
+
+  @Test
+  void detectsPatternsFromProfiledKeys_whenEveryTableHasItsFile() {
+    JsonNode result = REGISTRY.call(ToolContext.of(catalog), "detect_modeling_patterns", ToolRegistryTest.json("{}"));
+
+    assertEquals("profiled", result.path("key_basis").asText(), result.toString());
+    JsonNode product = null;
+    for (JsonNode t : result.path("tables")) {
+      if (t.path("name").asText().equals("Production.Product")) {
+        product = t;
+      }
+    }
+    assertTrue(product != null, result.toString());
+    assertEquals("dimension", product.at("/patterns/0/pattern").asText(), product.toString());
+    assertEquals("kimball/scd2", product.at("/patterns/0/library_pattern").asText());
+    assertFalse(result.toString().contains("Bikes"), "no category name value leaves the tool");
+  }
 }
