@@ -139,6 +139,18 @@ class PatternAdviceToolsTest {
     assertEquals(ToolOutcome.Status.OK, recommend.status(), recommend.error());
     assertEquals("kimball/transaction_fact", recommend.result().at("/recommendations/0/pattern").asText());
     assertFalse(reply.text().contains("not available"), reply.text());
+    assertTrue(reply.text().contains("- salesorderheader: Kimball transaction fact (kimball/transaction_fact)"), reply.text());
+  }
+
+  @Test
+  void theOfflineArchitectSaysWhichPatternsTheTablesFollow() {
+    AssistantReply reply = new OfflineArchitect(REGISTRY).reply(CONTEXT, ConversationState.EMPTY,
+        "which modeling patterns do my tables already follow?");
+
+    assertEquals(List.of("detect_modeling_patterns"), reply.toolCalls().stream().map(ToolOutcome::tool).toList());
+    assertEquals(ToolOutcome.Status.OK, reply.toolCalls().get(0).status(), reply.toolCalls().get(0).error());
+    assertTrue(reply.text().contains("- salesorderdetail: fact"), reply.text());
+    assertTrue(reply.text().contains("- customer: dimension"), reply.text());
   }
 
   private static JsonNode table(JsonNode result, String name) {
