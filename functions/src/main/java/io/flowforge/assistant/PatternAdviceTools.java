@@ -87,7 +87,8 @@ public final class PatternAdviceTools {
    * The pattern to build a table with: a Data Vault shape stays one; otherwise the Kimball role decides, and
    * a dimension is Type 2 (history kept) with Type 1 as the lighter alternative.
    */
-  private static ObjectNode recommendation(PatternLibrary library, String table, List<Detection> own, String scale) {
+  private static ObjectNode recommendation(
+      PatternLibrary library, String table, List<Detection> own, String scale) {
     ObjectNode out = Json.mapper().createObjectNode().put("table", table);
     Optional<Detection> main = own.stream().filter(d -> !d.pattern().equals("scd2_history")).findFirst()
         .or(() -> own.stream().findFirst());
@@ -114,7 +115,10 @@ public final class PatternAdviceTools {
       // At this volume the table's physical layout matters as much as its shape.
       ArrayNode optimizations = out.putArray("databricks_optimizations");
       for (PatternDefinition.Optimization o : pattern.databricksOptimizations()) {
-        optimizations.addObject().put("feature", o.feature()).put("columns", o.columns()).put("reason", o.reason());
+        optimizations.addObject()
+            .put("feature", o.feature())
+            .put("columns", o.columns())
+            .put("reason", o.reason());
       }
     }
     return out;
@@ -172,7 +176,8 @@ public final class PatternAdviceTools {
         for (Map.Entry<String, String> other : ownKey.entrySet()) {
           if (!other.getKey().equals(table.name()) && other.getValue().equalsIgnoreCase(column.name())
               && !column.name().equalsIgnoreCase(own)) {
-            references.add(new SourceSchema.ForeignKey(List.of(column.name()), other.getKey(), List.of(other.getValue())));
+            references.add(new SourceSchema.ForeignKey(
+                List.of(column.name()), other.getKey(), List.of(other.getValue())));
           }
         }
       }
@@ -196,12 +201,14 @@ public final class PatternAdviceTools {
    * salesorderheader (the longest name that starts the table's name wins).
    */
   private static Optional<String> ownKeyColumn(WorkspaceCatalog.Table table) {
-    String own = table.name().substring(table.name().lastIndexOf('.') + 1).replace("_", "").toLowerCase(Locale.ROOT);
+    String own =
+        table.name().substring(table.name().lastIndexOf('.') + 1).replace("_", "").toLowerCase(Locale.ROOT);
     String best = null;
     int bestLength = 0;
     for (WorkspaceCatalog.Column column : table.columns()) {
       Matcher key = KEY_NAME.matcher(column.name().replace("_", "").toLowerCase(Locale.ROOT));
-      if (key.matches() && key.group(1).length() >= 3 && own.startsWith(key.group(1)) && key.group(1).length() > bestLength) {
+      boolean namesTable = key.matches() && key.group(1).length() >= 3 && own.startsWith(key.group(1));
+      if (namesTable && key.group(1).length() > bestLength) {
         best = column.name();
         bestLength = key.group(1).length();
       }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class PatternDetector {
   private static final Pattern VALID_FROM = Pattern.compile("(?i)(valid|effective|eff|start)_?(from|date|dt|ts)?");
-  private static final Pattern VALID_TO = Pattern.compile("(?i)(valid_?to|effective_?to|end_?date|expir\\w*|eff_?end\\w*)");
+  private static final Pattern VALID_TO =
+      Pattern.compile("(?i)(valid_?to|effective_?to|end_?date|expir\\w*|eff_?end\\w*)");
   private static final Pattern IS_CURRENT = Pattern.compile("(?i)(is_?current|current_?flag|is_?active)");
   private static final Pattern HASH_KEY = Pattern.compile("(?i).*(_hk|_hash_?key|hashkey)");
   private static final Pattern HASH_DIFF = Pattern.compile("(?i)(hash_?diff|hd_\\w+|\\w+_hashdiff)");
@@ -34,7 +35,12 @@ public final class PatternDetector {
    * @param columns the columns that show it
    */
   public record Detection(
-      String table, String pattern, String libraryPattern, double confidence, String reason, List<String> columns) {}
+      String table,
+      String pattern,
+      String libraryPattern,
+      double confidence,
+      String reason,
+      List<String> columns) {}
 
   /** The patterns of every table of {@code source}, tables in source order. */
   public static List<Detection> detect(SourceSchema source) {
@@ -80,7 +86,10 @@ public final class PatternDetector {
   }
 
   private static List<String> measures(SchemaGraph graph, SourceSchema.SourceTable table) {
-    return table.columns().stream().filter(c -> graph.isMeasure(table, c)).map(SourceSchema.SourceColumn::name).toList();
+    return table.columns().stream()
+        .filter(c -> graph.isMeasure(table, c))
+        .map(SourceSchema.SourceColumn::name)
+        .toList();
   }
 
   /** Valid-from and valid-to columns, with or without a current flag: rows keep history. */
@@ -121,12 +130,14 @@ public final class PatternDetector {
     }
     boolean linkNamed = name.startsWith("link_") || name.startsWith("lnk_");
     if (linkNamed || (hashKeys.size() >= 3 && vaultAudit)) {
-      return List.of(new Detection(table.name(), "link", "data_vault/link", linkNamed && vaultAudit ? 0.95 : 0.75,
+      double confidence = linkNamed && vaultAudit ? 0.95 : 0.75;
+      return List.of(new Detection(table.name(), "link", "data_vault/link", confidence,
           hashKeys.size() + " hash keys" + (vaultAudit ? " with load date and record source" : "")
               + " relate hubs to each other.", evidence));
     }
     if (name.startsWith("hub_") || (hashKeys.size() == 1 && vaultAudit)) {
-      return List.of(new Detection(table.name(), "hub", "data_vault/hub", name.startsWith("hub_") && vaultAudit ? 0.95 : 0.75,
+      double confidence = name.startsWith("hub_") && vaultAudit ? 0.95 : 0.75;
+      return List.of(new Detection(table.name(), "hub", "data_vault/hub", confidence,
           "One hash key" + (vaultAudit ? " with load date and record source" : "")
               + " lists the business keys of one entity.", evidence));
     }
