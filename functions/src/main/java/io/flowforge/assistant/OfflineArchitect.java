@@ -133,12 +133,39 @@ public final class OfflineArchitect implements Architect {
           .ifPresent(o -> text.append("The model has ").append(o.result().path("nodes").size()).append(" tables on the canvas preview.\n"));
       outcomes.stream().filter(o -> o.ok() && o.tool().equals("estimate_performance"))
           .forEach(o -> text.append('\n').append(summarizeEstimate(o.result())).append('\n'));
+      outcomes.stream().filter(o -> o.ok() && o.tool().equals("recommend_pattern"))
+          .forEach(o -> text.append('\n').append(summarizeRecommendations(o.result())));
+      outcomes.stream().filter(o -> o.ok() && o.tool().equals("detect_modeling_patterns"))
+          .forEach(o -> text.append('\n').append(summarizeDetections(o.result())));
     }
     failed.forEach(o -> text.append("\n").append(o.tool()).append(" failed: ").append(o.error()).append('\n'));
     if (!unavailable.isEmpty()) {
       text.append("\nThese tools are not available in this installation, so I could not run them: ")
           .append(unavailable).append(". Nothing below was invented to replace them.\n");
     }
+  }
+
+  /** One line per table: the pattern to build it with and why. */
+  private static String summarizeRecommendations(JsonNode result) {
+    StringBuilder s = new StringBuilder();
+    for (JsonNode r : result.path("recommendations")) {
+      s.append("- ").append(r.path("table").asText()).append(": ")
+          .append(r.path("pattern").isNull() ? "no pattern yet" : r.path("name").asText() + " (" + r.path("pattern").asText() + ")")
+          .append(". ").append(r.path("reason").asText()).append('\n');
+    }
+    return s.toString();
+  }
+
+  /** One line per table: the patterns it already follows. */
+  private static String summarizeDetections(JsonNode result) {
+    StringBuilder s = new StringBuilder();
+    for (JsonNode t : result.path("tables")) {
+      List<String> patterns = new java.util.ArrayList<>();
+      t.path("patterns").forEach(p -> patterns.add(p.path("pattern").asText().replace('_', ' ')));
+      s.append("- ").append(t.path("name").asText()).append(": ")
+          .append(patterns.isEmpty() ? "no pattern recognised" : String.join(", ", patterns)).append('\n');
+    }
+    return s.toString();
   }
 
   /** The estimate in a few sentences; the full assumptions stay in the attached result. */

@@ -79,6 +79,10 @@ public final class RequestPlanner {
       }
       return note(Intent.NEEDS_DETAIL, texts.format("whichTables", "optimization", someTables(catalog)));
     }
+    if (asksForPattern && text.has("follow", "follows", "following", "detect", "existing", "already")) {
+      // "Which patterns do my tables follow?" is about the workspace as it is, not a design to make.
+      return new Plan(Intent.ANALYZE, List.of(call("detect_modeling_patterns", o -> { })), null, null);
+    }
     if (text.has("recommend", "suggest", "best", "approach", "pattern", "patterns")
         || text.hasPhrase("how should", "what should")) {
       List<String> subject = !tables.isEmpty() ? tables : last != null ? last.sourceTables() : List.of();

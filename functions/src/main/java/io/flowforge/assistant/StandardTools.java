@@ -15,8 +15,10 @@ public final class StandardTools {
     ToolRegistry registry = new ToolRegistry(ToolCatalog.standard());
     CatalogTools.register(registry);
     ProfilingTools.register(registry);
-    PatternTools.register(registry, PatternLibrary.builtIn());
-    ModelingTools.register(registry, new ModelGenerator());
+    PatternLibrary library = PatternLibrary.builtIn();
+    PatternTools.register(registry, library);
+    PatternAdviceTools.register(registry, library);
+    ModelingTools.register(registry, new ModelGenerator(library, new DatabricksOptimizer()));
     OptimizerTools.register(registry, new DatabricksOptimizer());
     return registry;
   }

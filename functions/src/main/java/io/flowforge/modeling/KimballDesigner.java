@@ -61,7 +61,8 @@ final class KimballDesigner {
     }
   }
 
-  private void classify() {
+  /** Classifies every table as fact, factless fact, dimension or skipped, recording a decision for each. */
+  void classify() {
     for (SourceSchema.SourceTable table : graph.tables.values()) {
       boolean nameLike = table.columns().stream().anyMatch(c -> SchemaGraph.isNameLike(c.name()));
       boolean hasMeasure = table.columns().stream().anyMatch(c -> graph.isMeasure(table, c));

@@ -121,7 +121,11 @@ public final class ModelGenerator {
     return filters;
   }
 
-  private Map<String, String> render(ModelSpec spec) {
+  /**
+   * Renders every entity of a spec with its pattern: files keyed {@code <kind>/<order>_<entity>.<ext>}
+   * ({@code ddl/0010_dim_product.sql}), in load order.
+   */
+  public Map<String, String> render(ModelSpec spec) {
     Map<String, String> files = new LinkedHashMap<>();
     int index = 0;
     for (ModelSpec.Entity entity : spec.entities()) {
@@ -143,8 +147,8 @@ public final class ModelGenerator {
     return files;
   }
 
-  @SuppressWarnings("unchecked")
-  private static String toYaml(ModelSpec spec, List<Decision> decisions) {
+  /** The {@code model.yaml} document of a spec and the decisions behind it. */
+  public static String toYaml(ModelSpec spec, List<Decision> decisions) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("model", Json.mapper().convertValue(spec, Map.class));
     document.put("decisions", Json.mapper().convertValue(decisions, List.class));

@@ -10,13 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,7 +26,6 @@ public final class PatternService {
   public static final int MAX_PATTERN_BYTES = 256 * 1024;
   private static final Pattern PATTERN_ID = Pattern.compile("[a-z][a-z0-9_]{0,39}/[a-z][a-z0-9_]{0,39}");
   private static final Pattern FILE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}(\\.[a-z0-9]{1,8}){1,3}");
-  private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "for", "and", "or", "to", "with", "i");
 
   private final WorkspaceService workspaces;
   private final PatternLibrary library;
@@ -98,22 +93,7 @@ public final class PatternService {
     if (need.length() > 500) {
       throw FlowForgeException.invalid("/need", "The need is " + need.length() + " characters long; use at most 500.");
     }
-    Set<String> words = words(need);
-    List<Recommendation> found = new ArrayList<>();
-    for (PatternDefinition pattern : library.list()) {
-      if (category != null && !category.isBlank() && !pattern.category().equalsIgnoreCase(category)) {
-        continue;
-      }
-      Set<String> vocabulary = words(String.join(" ", pattern.id(), pattern.name(), pattern.description(),
-          pattern.whenToUse(), String.join(" ", pattern.tags())));
-      List<String> matched = words.stream().filter(w -> vocabulary.stream().anyMatch(v -> sameStem(w, v))).toList();
-      if (!matched.isEmpty()) {
-        double score = Math.round(1000.0 * matched.size() / words.size()) / 1000.0;
-        found.add(new Recommendation(pattern.id(), pattern.name(), score, matched, pattern.whenToUse()));
-      }
-    }
-    found.sort(Comparator.comparingDouble(Recommendation::score).reversed().thenComparing(Recommendation::id));
-    return found.subList(0, Math.min(Math.max(limit, 1), found.size()));
+    return PatternRecommender.recommend(library, need, category, limit);
   }
 
   /**
@@ -226,21 +206,5 @@ public final class PatternService {
     }
     String clean = value.replaceAll("[^A-Za-z0-9_./ -]", "?");
     return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
-  }
-
-  private static Set<String> words(String text) {
-    Set<String> words = new TreeSet<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-      if (word.length() > 1 && !STOP_WORDS.contains(word)) {
-        words.add(word);
-      }
-    }
-    return words;
-  }
-
-  /** "changes" matches "change", "historized" matches "history": a shared stem of five letters or the word. */
-  private static boolean sameStem(String a, String b) {
-    int stem = Math.min(5, Math.min(a.length(), b.length()));
-    return a.equals(b) || (stem >= 4 && a.regionMatches(0, b, 0, stem) && Math.abs(a.length() - b.length()) <= 4);
   }
 }

@@ -84,4 +84,40 @@ class ProfilingToolsIT {
     assertFalse(second.suggestion().at("/model/spec/entities").toString().contains("kimball/scd2"));
     assertTrue(second.text().contains("tables on the canvas preview"), second.text());
   }
+
+  @Test
+  void detectsPatternsFromProfiledKeys_whenEveryTableHasItsFile() {
+    JsonNode result = REGISTRY.call(ToolContext.of(catalog), "detect_modeling_patterns", ToolRegistryTest.json("{}"));
+
+    assertEquals("profiled", result.path("key_basis").asText(), result.toString());
+    JsonNode product = null;
+    for (JsonNode t : result.path("tables")) {
+      if (t.path("name").asText().equals("Production.Product")) {
+        product = t;
+      }
+    }
+    assertTrue(product != null, result.toString());
+    assertEquals("dimension", product.at("/patterns/0/pattern").asText(), product.toString());
+    assertEquals("kimball/scd2", product.at("/patterns/0/library_pattern").asText());
+    assertFalse(result.toString().contains("Bikes"), "no category name value leaves the tool");
+  }
+
+  @Test
+  void generatesTheScriptsAndYaml_ofTheSuggestedDimension_onTheRealTables() {
+    OfflineArchitect architect = new OfflineArchitect(REGISTRY);
+    AssistantReply first = architect.reply(ToolContext.of(catalog), ConversationState.EMPTY,
+        "I need to create a dimension based on the product and productcategory tables");
+
+    AssistantReply scripts = architect.reply(ToolContext.of(catalog), first.state(), "give me the ddl and the tests");
+
+    for (ToolOutcome o : scripts.toolCalls()) {
+      assertEquals(ToolOutcome.Status.OK, o.status(), o.tool() + ": " + o.error());
+    }
+    JsonNode files = scripts.suggestion().at("/templates/files");
+    assertTrue(files.size() > 0, scripts.suggestion().toString());
+    files.forEach(f -> assertTrue(f.path("path").asText().matches("(ddl|test)/.*"), f.toString()));
+    assertTrue(files.toString().contains("CREATE"), files.toString());
+    assertTrue(scripts.suggestion().at("/yaml_metadata/content").asText().contains("kimball/scd2"));
+    assertFalse(scripts.text().contains("not available"), scripts.text());
+  }
 }

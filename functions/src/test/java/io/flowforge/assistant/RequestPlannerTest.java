@@ -212,6 +212,10 @@ public class RequestPlannerTest {
         .then("recommend_partitioning/table_name", "\"salesorderdetail\""));
     cases.add(ask("recommend liquid clustering for salesorderheader", Intent.OPTIMIZE)
         .then("recommend_partitioning/date_columns", "[\"OrderDate\"]"));
+    cases.add(ask("which modeling patterns do my tables already follow?", Intent.ANALYZE)
+        .tools("detect_modeling_patterns"));
+    cases.add(ask("detect the existing patterns in salesorderheader", Intent.ANALYZE)
+        .tools("detect_modeling_patterns"));
     cases.add(ask("analyze product and productcategory", Intent.ANALYZE)
         .tools("analyze_schema")
         .then("analyze_schema/tables", "[\"product\",\"productcategory\"]"));

@@ -52,6 +52,27 @@ class ToolRegistryTest {
   }
 
   @Test
+  void shippedRegistryOffersEveryToolOfTheIndex_inItsGroup() throws Exception {
+    JsonNode groups;
+    try (var in = ToolRegistryTest.class.getResourceAsStream("/tools/index.json")) {
+      groups = Json.mapper().readTree(in).path("groups");
+    }
+    ToolRegistry registry = StandardTools.registry();
+
+    int listed = 0;
+    for (var group : (Iterable<java.util.Map.Entry<String, JsonNode>>) groups::fields) {
+      for (JsonNode tool : group.getValue()) {
+        listed++;
+        ToolDefinition definition = registry.find(tool.asText())
+            .orElseThrow(() -> new AssertionError("the registry does not offer " + tool.asText()));
+        assertEquals(group.getKey(), definition.group(), tool.asText());
+      }
+    }
+    assertEquals(18, listed);
+    assertEquals(listed, registry.definitions().size());
+  }
+
+  @Test
   void everyShippedSchemaCompilesAndAcceptsItsOwnMinimalInput() {
     ToolCatalog catalog = ToolCatalog.standard();
     ToolRegistry registry = new ToolRegistry(catalog);
