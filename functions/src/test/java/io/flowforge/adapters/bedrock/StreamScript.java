@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import software.amazon.eventstream.HeaderValue;
-import software.amazon.eventstream.Message;
+import software.amazon.awssdk.eventstream.HeaderValue;
+import software.amazon.awssdk.eventstream.Message;
 
 /**
  * The events of one scripted ConverseStream answer, in the order the stub sends them, each in the
