@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
@@ -130,7 +129,7 @@ final class AssistantSocket extends Construct {
             .build();
     Alias live =
         Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
-    acknowledgeFunctionFindings(role, function);
+    Nag.acknowledgeJavaFunction(function, role);
 
     WebSocketApi api =
         WebSocketApi.Builder.create(this, "Api")
@@ -208,23 +207,6 @@ final class AssistantSocket extends Construct {
                 + " the grant stored with the connection at $connect.");
       }
     }
-  }
-
-  private static void acknowledgeFunctionFindings(Role role, Function function) {
-    Nag.acknowledge(
-        function,
-        "AwsSolutions-L1",
-        "Java 17 is the runtime the whole build targets (bytecode 17); newer Java runtimes follow when the"
-            + " reactor moves.");
-    Nag.acknowledge(
-        role,
-        "AwsSolutions-IAM5[Resource::*]",
-        "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions; CDK adds"
-            + " them for active tracing.");
-    Annotations.of(function)
-        .acknowledgeWarning(
-            "@aws-cdk/aws-lambda:snapStartRequirePublish",
-            "Every deployment publishes a version (currentVersion) and the live alias points at it.");
   }
 
   private static IAccessLogSettings accessLogSettings(IAccessLogDestination destination) {

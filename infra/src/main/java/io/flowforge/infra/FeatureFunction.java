@@ -4,7 +4,6 @@ import io.flowforge.adapters.dynamodb.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -97,12 +96,8 @@ final class FeatureFunction extends Construct {
       tables.get(table).grantReadWriteData(role);
     }
     grantUploads(role, plan.bucket(), uploads);
-    acknowledgeFindings(role, function, plan, tables);
-
-    Annotations.of(function)
-        .acknowledgeWarning(
-            "@aws-cdk/aws-lambda:snapStartRequirePublish",
-            "Every deployment publishes a version (currentVersion) and the live alias points at it.");
+    acknowledgeIndexQueries(role, plan, tables);
+    Nag.acknowledgeJavaFunction(function, role);
 
     live =
         Alias.Builder.create(this, "Live")
@@ -177,8 +172,7 @@ final class FeatureFunction extends Construct {
             + " reads a key.");
   }
 
-  private static void acknowledgeFindings(
-      Role role, Function function, FunctionPlan plan, Map<Tables, ITable> tables) {
+  private static void acknowledgeIndexQueries(Role role, FunctionPlan plan, Map<Tables, ITable> tables) {
     for (Tables table : plan.tables()) {
       Nag.acknowledge(
           role,
@@ -187,15 +181,5 @@ final class FeatureFunction extends Construct {
               + table.definition().logicalName()
               + "); DynamoDB names index ARNs under the table ARN.");
     }
-    Nag.acknowledge(
-        function,
-        "AwsSolutions-L1",
-        "Java 17 is the runtime the whole build targets (bytecode 17); newer Java runtimes follow when the"
-            + " reactor moves.");
-    Nag.acknowledge(
-        role,
-        "AwsSolutions-IAM5[Resource::*]",
-        "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions; CDK adds"
-            + " them for active tracing.");
   }
 }

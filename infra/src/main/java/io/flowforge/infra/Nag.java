@@ -2,9 +2,12 @@ package io.flowforge.infra;
 
 import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.IConstruct;
 
 /** Acknowledges a cdk-nag finding on one construct and its children, always with the reason it is fine. */
@@ -25,6 +28,27 @@ final class Nag {
       return;
     }
     Validations.of(scope).acknowledge(Acknowledgment.builder().id(rule).reason(reason).build());
+  }
+
+  /**
+   * What every FlowForge Lambda function shares: its Java 17 runtime, X-Ray's unscoped actions on its role,
+   * and SnapStart's wish for a published version (each deployment publishes one behind the live alias).
+   */
+  static void acknowledgeJavaFunction(Function function, Role role) {
+    acknowledge(
+        function,
+        "AwsSolutions-L1",
+        "Java 17 is the runtime the whole build targets (bytecode 17); newer Java runtimes follow when the"
+            + " reactor moves.");
+    acknowledge(
+        role,
+        "AwsSolutions-IAM5[Resource::*]",
+        "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions; CDK adds"
+            + " them for active tracing.");
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "Every deployment publishes a version (currentVersion) and the live alias points at it.");
   }
 
   /**

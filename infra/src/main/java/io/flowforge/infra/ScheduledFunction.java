@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.events.Rule;
@@ -74,20 +73,7 @@ final class ScheduledFunction extends Construct {
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .environment(environment)
             .build();
-    Nag.acknowledge(
-        function,
-        "AwsSolutions-L1",
-        "Java 17 is the runtime the whole build targets (bytecode 17); newer Java runtimes follow when the"
-            + " reactor moves.");
-    Nag.acknowledge(
-        role,
-        "AwsSolutions-IAM5[Resource::*]",
-        "X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions; CDK adds"
-            + " them for active tracing.");
-    Annotations.of(function)
-        .acknowledgeWarning(
-            "@aws-cdk/aws-lambda:snapStartRequirePublish",
-            "Every deployment publishes a version (currentVersion) and the live alias points at it.");
+    Nag.acknowledgeJavaFunction(function, role);
     Alias live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
 
     Rule.Builder.create(this, "Rule")
