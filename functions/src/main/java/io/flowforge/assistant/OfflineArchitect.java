@@ -128,7 +128,7 @@ public final class OfflineArchitect implements Architect {
     if (ran > 0) {
       text.append("\nI ran ").append(ran).append(ran == 1 ? " tool: " : " tools: ")
           .append(outcomes.stream().filter(ToolOutcome::ok).map(ToolOutcome::tool).collect(Collectors.joining(", ")))
-          .append(". Their results are attached to this answer.\n");
+          .append(ran == 1 ? ". Its result is attached to this answer.\n" : ". Their results are attached to this answer.\n");
       outcomes.stream().filter(o -> o.ok() && o.tool().equals("generate_reactflow_nodes")).findFirst()
           .ifPresent(o -> text.append("The model has ").append(o.result().path("nodes").size()).append(" tables on the canvas preview.\n"));
       outcomes.stream().filter(o -> o.ok() && o.tool().equals("estimate_performance"))
