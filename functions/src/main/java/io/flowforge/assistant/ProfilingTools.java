@@ -75,7 +75,8 @@ public final class ProfilingTools {
     return result;
   }
 
-  private static SchemaAnalysis analyze(ToolContext context, List<String> names) {
+  /** Profiles the named catalog tables' data files; a table without a file is a clear 422. */
+  static SchemaAnalysis analyze(ToolContext context, List<String> names) {
     List<Path> files = new ArrayList<>();
     for (String name : names) {
       files.add(context.catalog().file(canonical(context, name)).orElseThrow(() -> new FlowForgeException(
@@ -85,7 +86,7 @@ public final class ProfilingTools {
     return SchemaAnalyzer.analyze(files);
   }
 
-  private static String canonical(ToolContext context, String name) {
+  static String canonical(ToolContext context, String name) {
     return context.catalog().table(name).map(WorkspaceCatalog.Table::name)
         .orElseThrow(() -> CatalogTools.unknownTable(context, name, "/table_name"));
   }
@@ -99,12 +100,16 @@ public final class ProfilingTools {
       for (JsonNode column : table.path("columns")) {
         ObjectNode c = (ObjectNode) column;
         c.remove("topValues");
-        boolean valueFree = VALUE_FREE_TYPES.contains(c.path("inferredType").asText()) && (c.path("pii").isNull() || c.path("pii").isMissingNode());
-        if (!valueFree) {
+        if (!valueFree(c.path("inferredType").asText(), !c.path("pii").isNull() && !c.path("pii").isMissingNode())) {
           c.remove(List.of("min", "max", "quantiles"));
         }
       }
     }
     return analysis;
+  }
+
+  /** Whether a column's statistics (min, max, quantiles) tell nothing about any one person or text value. */
+  static boolean valueFree(String inferredType, boolean personal) {
+    return VALUE_FREE_TYPES.contains(inferredType) && !personal;
   }
 }

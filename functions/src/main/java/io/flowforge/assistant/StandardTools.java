@@ -20,6 +20,8 @@ public final class StandardTools {
     PatternAdviceTools.register(registry, library);
     ModelingTools.register(registry, new ModelGenerator(library, new DatabricksOptimizer()));
     OptimizerTools.register(registry, new DatabricksOptimizer());
+    ConfigurationAssistantTools.register(registry);
+    QualityTools.register(registry);
     return registry;
   }
 }

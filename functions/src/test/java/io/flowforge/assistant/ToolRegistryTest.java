@@ -20,7 +20,7 @@ class ToolRegistryTest {
   private static final ToolHandler ECHO = (context, input) -> input;
 
   @Test
-  void catalogListsTheFourToolGroupsOfTheModellingAssistant() {
+  void catalogListsTheToolGroupsOfTheModellingAssistant_withConfigurationAndQuality() {
     ToolCatalog catalog = ToolCatalog.standard();
 
     assertEquals(
@@ -30,10 +30,12 @@ class ToolRegistryTest {
             "list_patterns", "generate_dimensional_model", "generate_data_vault_model",
             "generate_reactflow_nodes", "generate_yaml_metadata", "generate_templates",
             "recommend_partitioning", "recommend_clustering", "recommend_delta_features",
-            "estimate_performance"),
+            "estimate_performance", "suggest_layer_configuration", "generate_quality_rules"),
         catalog.names());
     assertEquals("schema-analyzer", catalog.find("suggest_keys").orElseThrow().group());
     assertEquals("databricks-optimizer", catalog.find("estimate_performance").orElseThrow().group());
+    assertEquals("configuration-assistant", catalog.find("suggest_layer_configuration").orElseThrow().group());
+    assertEquals("quality", catalog.find("generate_quality_rules").orElseThrow().group());
     assertFalse(catalog.find("get_pattern").orElseThrow().description().isBlank());
   }
 
@@ -68,7 +70,7 @@ class ToolRegistryTest {
         assertEquals(group.getKey(), definition.group(), tool.asText());
       }
     }
-    assertEquals(18, listed);
+    assertEquals(20, listed);
     assertEquals(listed, registry.definitions().size());
   }
 

@@ -58,7 +58,7 @@ class McpToolServerIT {
     List<String> names = tools.stream().map(McpSchema.Tool::name).toList();
     assertTrue(names.containsAll(List.of("detect_modeling_patterns", "recommend_pattern", "generate_yaml_metadata",
         "generate_templates")), names.toString());
-    assertEquals(18, tools.size(), names.toString());
+    assertEquals(20, tools.size(), names.toString());
 
     McpSchema.Tool metadata = tools.stream().filter(t -> t.name().equals("get_table_metadata")).findFirst().orElseThrow();
     Map<String, Object> schema = metadata.inputSchema();
