@@ -223,6 +223,11 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
 
   @Override
   public List<RunReport> recent(String workspaceId, String job) {
+    return newestRuns(workspaceId, job, RECENT_RUNS);
+  }
+
+  /** The job's newest runs, newest first: one query page of its run log, read backwards. */
+  private List<RunReport> newestRuns(String workspaceId, String job, int limit) {
     QueryConditional runsOfJob =
         QueryConditional.sortBeginsWith(
             Key.builder().partitionValue(workspaceId).sortValue("RUNLOG#" + encode(job) + "#").build());
@@ -231,7 +236,7 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
             QueryEnhancedRequest.builder()
                 .queryConditional(runsOfJob)
                 .scanIndexForward(false)
-                .limit(RECENT_RUNS)
+                .limit(limit)
                 .build())
         .stream()
         .findFirst()
@@ -306,20 +311,7 @@ public final class DynamoDbMonitoringStore implements MonitoringStore {
 
   @Override
   public Optional<RunReport> lastRun(String workspaceId, String job) {
-    QueryConditional runsOfJob =
-        QueryConditional.sortBeginsWith(
-            Key.builder().partitionValue(workspaceId).sortValue("RUNLOG#" + encode(job) + "#").build());
-    return table
-        .query(
-            QueryEnhancedRequest.builder()
-                .queryConditional(runsOfJob)
-                .scanIndexForward(false)
-                .limit(1)
-                .build())
-        .stream()
-        .findFirst()
-        .flatMap(page -> page.items().stream().findFirst())
-        .map(item -> read(item, RunReport.class));
+    return newestRuns(workspaceId, job, 1).stream().findFirst();
   }
 
   @Override
